@@ -1,0 +1,25 @@
+/**
+ * A scenario is one commercial model of a workspace (segmentation, coverage, resources…).
+ * Later steps of the method add their settings here; `normalizeScenarioModel` upgrades anything
+ * loaded (old versions, backups) to the current shape.
+ */
+export interface ScenarioModel {
+  version: 1;
+  /** Free notes of the manager about this scenario. */
+  notes: string;
+}
+
+export function defaultScenarioModel(): ScenarioModel {
+  return { version: 1, notes: '' };
+}
+
+/** Upgrades and cleans a model read from storage or a backup; unknown fields are dropped. */
+export function normalizeScenarioModel(raw: unknown): ScenarioModel {
+  const base = defaultScenarioModel();
+  if (raw === null || typeof raw !== 'object') return base;
+  const r = raw as Record<string, unknown>;
+  return {
+    version: 1,
+    notes: typeof r.notes === 'string' ? r.notes.slice(0, 10_000) : base.notes
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The resident account table: typed columns, one entry per account, no row objects.
+ * Pure helpers to read cells, count empties and concatenate chunks.
+ */
+import type { ColumnMeta, ColumnRole, ColumnValues } from './columns';
+import { BOOL_EMPTY } from './columns';
+
+export interface AccountTable {
+  rowCount: number;
+  columns: ColumnMeta[];
+  values: Record<string, ColumnValues>;
+}
+
+export type Cell = string | number | boolean | null;
+
+/** The column mapped to `role`, if any. */
+export function columnFor(table: AccountTable, role: ColumnRole): ColumnMeta | undefined {
+  return table.columns.find((c) => c.role === role);
+}
+
+/** One cell as plain data: numbers/dates as numbers (dates in epoch days), empty as null. */
+export function cellAt(values: ColumnValues, row: number): Cell {
+  switch (values.kind) {
+    case 'f64': {
+      const v = values.values[row];
+      return Number.isNaN(v) ? null : v;
+    }
+    case 'u8': {
+      const v = values.values[row];
+      return v === BOOL_EMPTY ? null : v === 1;
+    }
+    case 'str': {
+      const v = values.values[row];
+      return v === '' || v === undefined ? null : v;
+    }
+    case 'dict': {
+      const v = values.dict[values.codes[row]];
+      return v === '' || v === undefined ? null : v;
+    }
+  }
+}
+
+/** Whether a cell is empty (NaN, empty string, unknown boolean). */
+export function isEmptyAt(values: ColumnValues, row: number): boolean {
+  return cellAt(values, row) === null;
+}
+
+/** Number of non-empty cells of a column. */
+export function filledCount(values: ColumnValues, rowCount: number): number {
+  let n = 0;
+  for (let i = 0; i < rowCount; i++) if (!isEmptyAt(values, i)) n++;
+  return n;
+}
+
+/** Concatenates column runs of the same kind (chunks → one resident column). */
+export function concatColumn(parts: ColumnValues[]): ColumnValues {
+  if (parts.length === 0) return { kind: 'str', values: [] };
+  const first = parts[0];
+  switch (first.kind) {
+    case 'f64': {
+      const total = parts.reduce((s, p) => s + (p as { values: Float64Array }).values.length, 0);
+      const out = new Float64Array(total);
+      let at = 0;
+      for (const p of parts as Array<{ values: Float64Array }>) {
+        out.set(p.values, at);
+        at += p.values.length;
+      }
+      return { kind: 'f64', values: out };
+    }
+    case 'u8': {
+      const total = parts.reduce((s, p) => s + (p as { values: Uint8Array }).values.length, 0);
+      const out = new Uint8Array(total);
+      let at = 0;
+      for (const p of parts as Array<{ values: Uint8Array }>) {
+        out.set(p.values, at);
+        at += p.values.length;
+      }
+      return { kind: 'u8', values: out };
+    }
+    case 'str':
+      return {
+        kind: 'str',
+        values: (parts as Array<{ values: string[] }>).flatMap((p) => p.values)
+      };
+    case 'dict': {
+      const total = parts.reduce((s, p) => s + (p as { codes: Uint32Array }).codes.length, 0);
+      const codes = new Uint32Array(total);
+      let at = 0;
+      for (const p of parts as Array<{ codes: Uint32Array }>) {
+        codes.set(p.codes, at);
+        at += p.codes.length;
+      }
+      return { kind: 'dict', codes, dict: first.dict };
+    }
+  }
+}
+
+/** Rows [start, end) of a column, as a new column of the same kind. */
+export function sliceColumn(values: ColumnValues, start: number, end: number): ColumnValues {
+  switch (values.kind) {
+    case 'f64':
+      return { kind: 'f64', values: values.values.slice(start, end) };
+    case 'u8':
+      return { kind: 'u8', values: values.values.slice(start, end) };
+    case 'str':
+      return { kind: 'str', values: values.values.slice(start, end) };
+    case 'dict':
+      return { kind: 'dict', codes: values.codes.slice(start, end), dict: values.dict };
+  }
+}

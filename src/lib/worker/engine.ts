@@ -1,0 +1,194 @@
+/**
+ * The engine: the resident account table and every heavy call, as plain functions over a Dexie
+ * handle. engine.worker.ts exposes it with Comlink; tests call it directly in Node.
+ */
+import {
+  generateSampleAccounts,
+  SAMPLE_COLUMNS,
+  SAMPLE_SIZE,
+  SAMPLE_SEED,
+  sampleToColumns
+} from '../domain/sample';
+import { summarize } from '../domain/summary';
+import type { AccountTable, Cell } from '../domain/table';
+import { cellAt } from '../domain/table';
+import { parseBackup, serializeBackup } from '../export/backup';
+import { restoreWorkspace, snapshotWorkspace } from '../db/backup-store';
+import { createWorkspace, duplicateWorkspace, readDataset, writeDataset } from '../db/repo';
+import type { PodiumDB } from '../db/schema';
+import type { DatasetInfo, PageRequest, PageResult, ProgressFn, RestoreResult } from './protocol';
+
+export function createEngine(openDb: () => PodiumDB) {
+  let db: PodiumDB | null = null;
+  const database = (): PodiumDB => (db ??= openDb());
+
+  let resident: { datasetId: string; info: DatasetInfo; table: AccountTable } | null = null;
+  /** Cached row order for the last (sort, search) asked by the table. */
+  let order: { key: string; rows: Uint32Array } | null = null;
+
+  function throttled(onProgress: ProgressFn | undefined): ProgressFn {
+    let last = 0;
+    return (p) => {
+      const now = Date.now();
+      if (!onProgress || (now - last < 100 && p.done < p.total)) return;
+      last = now;
+      onProgress(p);
+    };
+  }
+
+  function rowOrder(req: PageRequest, table: AccountTable): Uint32Array {
+    const search = req.search.trim().toLocaleLowerCase('fr');
+    const key = JSON.stringify([resident?.datasetId, req.sort, search]);
+    if (order && order.key === key) return order.rows;
+    let rows: number[] = [];
+    if (search) {
+      const cols = table.columns.map((c) => table.values[c.key]);
+      for (let i = 0; i < table.rowCount; i++) {
+        for (const v of cols) {
+          const cell = cellAt(v, i);
+          if (cell !== null && String(cell).toLocaleLowerCase('fr').includes(search)) {
+            rows.push(i);
+            break;
+          }
+        }
+      }
+    } else {
+      rows = Array.from({ length: table.rowCount }, (_, i) => i);
+    }
+    if (req.sort) {
+      const col = table.columns.find((c) => c.key === req.sort?.key);
+      if (col) {
+        const v = table.values[col.key];
+        const dir = req.sort.dir === 'asc' ? 1 : -1;
+        const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
+        rows.sort((a, b) => {
+          const x = cellAt(v, a);
+          const y = cellAt(v, b);
+          if (x === null) return y === null ? a - b : 1; // empties last, whatever the direction
+          if (y === null) return -1;
+          const c =
+            typeof x === 'number' && typeof y === 'number'
+              ? x - y
+              : collator.compare(String(x), String(y));
+          return c === 0 ? a - b : c * dir;
+        });
+      }
+    }
+    order = { key, rows: Uint32Array.from(rows) };
+    return order.rows;
+  }
+
+  const api = {
+    async ping(): Promise<string> {
+      return 'pong';
+    },
+
+    /** Creates a workspace filled with the built-in sample file; returns its id. */
+    async createSampleWorkspace(
+      req: { name: string; scenarioName: string; size?: number; seed?: number },
+      onProgress?: ProgressFn
+    ): Promise<{ workspaceId: string }> {
+      const report = throttled(onProgress);
+      const size = req.size ?? SAMPLE_SIZE;
+      report({ stage: 'generate', done: 0, total: size });
+      const accounts = generateSampleAccounts(size, req.seed ?? SAMPLE_SEED);
+      const table: AccountTable = {
+        rowCount: accounts.length,
+        columns: SAMPLE_COLUMNS.map((c) => ({ ...c })),
+        values: sampleToColumns(accounts)
+      };
+      const ws = await createWorkspace(database(), req.name, req.scenarioName);
+      await writeDataset(
+        database(),
+        ws.id,
+        table,
+        { kind: 'sample', fileName: null },
+        {
+          activate: true,
+          onChunk: (done) => report({ stage: 'store', done, total: size })
+        }
+      );
+      return { workspaceId: ws.id };
+    },
+
+    /** Makes `datasetId` resident (reading it from IndexedDB) and returns its summary. */
+    async loadDataset(req: { datasetId: string | null }): Promise<DatasetInfo | null> {
+      if (!req.datasetId) {
+        resident = null;
+        order = null;
+        return null;
+      }
+      if (resident && resident.datasetId === req.datasetId) return resident.info;
+      const found = await readDataset(database(), req.datasetId);
+      if (!found) {
+        resident = null;
+        return null;
+      }
+      const info: DatasetInfo = {
+        datasetId: found.record.id,
+        createdAt: found.record.createdAt,
+        source: found.record.source,
+        columns: found.table.columns,
+        summary: summarize(found.table)
+      };
+      resident = { datasetId: found.record.id, info, table: found.table };
+      order = null;
+      return info;
+    },
+
+    /** One page of the resident table, sorted and filtered in the worker. */
+    async page(req: PageRequest): Promise<PageResult> {
+      if (!resident) return { total: 0, offset: 0, rows: [] };
+      const table = resident.table;
+      const rows = rowOrder(req, table);
+      const offset = Math.max(0, Math.min(req.offset, Math.max(0, rows.length - 1)));
+      const end = Math.min(rows.length, offset + Math.max(0, Math.min(req.limit, 500)));
+      const out: PageResult['rows'] = [];
+      for (let r = offset; r < end; r++) {
+        const i = rows[r];
+        const cells: Cell[] = table.columns.map((c) => cellAt(table.values[c.key], i));
+        out.push({ index: i, cells });
+      }
+      return { total: rows.length, offset, rows: out };
+    },
+
+    /** The whole workspace as `.podium` text. */
+    async exportBackup(req: { workspaceId: string }, onProgress?: ProgressFn): Promise<string> {
+      onProgress?.({ stage: 'backup', done: 0, total: 1 });
+      const text = serializeBackup(await snapshotWorkspace(database(), req.workspaceId));
+      onProgress?.({ stage: 'backup', done: 1, total: 1 });
+      return text;
+    },
+
+    /** Validates a backup and restores it into a new workspace; bad files change nothing. */
+    async restoreBackup(req: { text: string }): Promise<RestoreResult> {
+      const parsed = parseBackup(req.text);
+      if (!parsed.ok) return parsed;
+      try {
+        const ws = await restoreWorkspace(database(), parsed.backup);
+        return { ok: true, workspaceId: ws.id };
+      } catch (e) {
+        if ((e as Error).name === 'QuotaExceededError')
+          return { ok: false, error: 'quota', detail: '' };
+        throw e;
+      }
+    },
+
+    async duplicateWorkspace(req: {
+      workspaceId: string;
+      name: string;
+    }): Promise<{ workspaceId: string }> {
+      const ws = await duplicateWorkspace(database(), req.workspaceId, req.name);
+      return { workspaceId: ws.id };
+    },
+
+    /** Forgets the resident table (after a delete, or to free memory). */
+    async unload(): Promise<void> {
+      resident = null;
+      order = null;
+    }
+  };
+  return api;
+}
+
+export type EngineApi = ReturnType<typeof createEngine>;
