@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const path = chromiumPath();
-let bundled = null;
+let bundled;
 try {
   bundled = chromium.executablePath();
 } catch {

@@ -29,7 +29,7 @@ export function serve(dir, port = 4173, host = '127.0.0.1') {
       res.writeHead(403).end();
       return;
     }
-    let stat = null;
+    let stat;
     try {
       stat = statSync(file);
       if (stat.isDirectory()) {

@@ -194,7 +194,7 @@ export async function writeDataset(
       await db.chunks.put(chunk);
       options.onChunk?.(end);
     }
-    await db.transaction('rw', db.datasets, db.workspaces, async () => {
+    await db.transaction('rw', [db.datasets, db.workspaces, db.chunks], async () => {
       await db.datasets.update(record.id, { complete: true });
       if (options.activate) await activateDataset(db, workspaceId, record.id);
     });

@@ -243,8 +243,8 @@ export function formatNumber(
     body = frac !== undefined ? `${grouped}${mark}${frac}` : grouped;
   }
   if (n < 0) {
-    const style_ = opts.negative ?? 'minus';
-    body = style_ === 'parens' ? `(${body})` : style_ === 'trailing' ? `${body}-` : `-${body}`;
+    const neg = opts.negative ?? 'minus';
+    body = neg === 'parens' ? `(${body})` : neg === 'trailing' ? `${body}-` : `-${body}`;
   }
   return opts.unit ? `${body}\u00a0${opts.unit}` : body;
 }
@@ -352,6 +352,7 @@ export function expandTwoDigitYear(yy: number): number {
 const TIME = String.raw`(?:[T ]+(\d{1,2})[:h](\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?`;
 const ISO_RE = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, 'i');
 const DATE_RE = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})${TIME}$`, 'i');
+const YY_FIRST_RE = new RegExp(String.raw`^(\d{2})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, 'i');
 
 function validTime(h?: string, m?: string, s?: string): boolean {
   if (h === undefined) return true;
@@ -366,9 +367,10 @@ function year4(y: string): number {
  * Parse a date cell to epoch days (integer days since 1970-01-01 UTC); null when not a valid date.
  *
  * Forms: `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyy.mm.dd` (always year first, whatever `order`), and
- * `a/b/y`, `a-b-y`, `a.b.y` with 1–2-digit `a`, `b` and a 2- or 4-digit year read in `order`
- * (`dmy`: 05/03/2024 = 5 March; `mdy`: 5 May... no: 3 May is dmy of 03/05; `ymd` with a two-digit
- * year first: `24-03-05`). A time part (`T14:30`, ` 14:30:00`, `Z`, `+01:00`) is validated and
+ * `a/b/y`, `a-b-y`, `a.b.y` with 1–2-digit `a`, `b` and a 2- or 4-digit year, read in `order`
+ * (`dmy`: `05/03/2024` = 5 March 2024; `mdy`: `05/03/2024` = 3 May 2024). With `ymd`, a two-digit
+ * year may come first: `24-03-05` = 2024-03-05 (four-digit-year-first forms work in every order).
+ * A time part (`T14:30`, ` 14:30:00`, `Z`, `+01:00`) is validated and
  * dropped — the date is taken as written, without time-zone shifting. Two-digit years use
  * `expandTwoDigitYear` (00–69 → 20xx, 70–99 → 19xx). Years 1000–9999 only; impossible dates
  * (31/02, 29/02/2023, month 13) → null.
@@ -381,14 +383,15 @@ export function parseDate(raw: string, order: DateOrder): number | null {
     if (!validTime(m[5], m[6], m[7])) return null;
     return epochDayFromYmd(Number(m[1]), Number(m[3]), Number(m[4]));
   }
+  if (order === 'ymd') {
+    m = YY_FIRST_RE.exec(s);
+    if (!m || !validTime(m[5], m[6], m[7])) return null;
+    return epochDayFromYmd(expandTwoDigitYear(Number(m[1])), Number(m[3]), Number(m[4]));
+  }
   m = DATE_RE.exec(s);
   if (!m || !validTime(m[5], m[6], m[7])) return null;
   const a = Number(m[1]);
   const b = Number(m[3]);
-  if (order === 'ymd') {
-    if (m[1].length !== 2 || m[4].length !== 2) return null;
-    return epochDayFromYmd(expandTwoDigitYear(a), b, Number(m[4]));
-  }
   const y = year4(m[4]);
   return order === 'dmy' ? epochDayFromYmd(y, b, a) : epochDayFromYmd(y, a, b);
 }
@@ -404,11 +407,13 @@ export interface DateOrderGuess {
 /**
  * Decide how `a/b/y` dates of a column are ordered. A value with a > 12 proves dmy, b > 12 proves
  * mdy; year-first values are unambiguous. Result: the proven order (conflict → majority, flagged
- * ambiguous); `ymd` only when every date value is year-first; otherwise `dmy` (French default),
- * ambiguous if some value had a ≠ b both ≤ 12.
+ * ambiguous); `ymd` only when every date value is four-digit-year-first; otherwise `dmy` (French
+ * default), ambiguous if some value had a ≠ b both ≤ 12. Two-digit-year-first columns
+ * (`24-03-05`) are never detected: they look like dmy; the user must pick `ymd`.
  */
 export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
   const ev = { dmy: 0, mdy: 0, ymd: 0, undecided: 0 };
+  let yearLast = 0;
   for (const raw of samples) {
     if (typeof raw !== 'string') continue;
     const s = raw.trim();
@@ -418,6 +423,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
     }
     const m = DATE_RE.exec(s);
     if (!m) continue;
+    yearLast++;
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (a > 12 && b <= 12) ev.dmy++;
@@ -428,7 +434,7 @@ export function detectDateOrder(samples: readonly string[]): DateOrderGuess {
     const order: DateOrder = ev.mdy > ev.dmy ? 'mdy' : 'dmy';
     return { order, ambiguous: ev.dmy > 0 && ev.mdy > 0, evidence: ev };
   }
-  if (ev.ymd > 0 && ev.undecided === 0) {
+  if (ev.ymd > 0 && yearLast === 0) {
     return { order: 'ymd', ambiguous: false, evidence: ev };
   }
   return { order: 'dmy', ambiguous: ev.undecided > 0, evidence: ev };
