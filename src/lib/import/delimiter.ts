@@ -24,20 +24,19 @@ const MAX_CHARS = 256 * 1024;
 /** Leading title lines (no candidate delimiter, no quote) that may be skipped. */
 const MAX_TITLE_LINES = 10;
 
-/**
- * Field counts of the non-blank records of `text` split on `delimiter`, quote-aware like RFC 4180
- * and PapaParse: a `"` opens a quoted field only at the start of a field, `""` is an escaped quote,
- * and line breaks inside quotes belong to the field. A record is blank when it is only whitespace.
- * Stops after `maxRecords` records or `maxChars` characters (a cut-off last record is dropped).
- */
-export function recordFieldCounts(
-  text: string,
-  delimiter: Delimiter,
-  maxRecords = MAX_RECORDS,
-  maxChars = MAX_CHARS
-): number[] {
+interface Scan {
+  /** Field count of each non-blank record. */
+  counts: number[];
+  /** Delimiters seen outside quotes, and how many of them were followed by a space. */
+  delimiters: number;
+  spaced: number;
+}
+
+function scan(text: string, delimiter: Delimiter, maxRecords: number, maxChars: number): Scan {
   const counts: number[] = [];
   const end = Math.min(text.length, maxChars);
+  let delimiters = 0;
+  let spaced = 0;
   let fields = 1;
   let inQuotes = false;
   let fieldStart = true;
@@ -64,6 +63,8 @@ export function recordFieldCounts(
     } else if (c === delimiter) {
       fields++;
       fieldStart = true;
+      delimiters++;
+      if (text[i + 1] === ' ') spaced++;
     } else if (c === '\r' || c === '\n') {
       close(i);
       if (c === '\r' && text[i + 1] === '\n') i++;
@@ -74,7 +75,22 @@ export function recordFieldCounts(
     i++;
   }
   if (i >= text.length && counts.length < maxRecords && !inQuotes) close(text.length);
-  return counts;
+  return { counts, delimiters, spaced };
+}
+
+/**
+ * Field counts of the non-blank records of `text` split on `delimiter`, quote-aware like RFC 4180
+ * and PapaParse: a `"` opens a quoted field only at the start of a field, `""` is an escaped quote,
+ * and line breaks inside quotes belong to the field. A record is blank when it is only whitespace.
+ * Stops after `maxRecords` records or `maxChars` characters (a cut-off last record is dropped).
+ */
+export function recordFieldCounts(
+  text: string,
+  delimiter: Delimiter,
+  maxRecords = MAX_RECORDS,
+  maxChars = MAX_CHARS
+): number[] {
+  return scan(text, delimiter, maxRecords, maxChars).counts;
 }
 
 /** Number of leading non-blank lines that contain no candidate delimiter and no quote. */
@@ -96,11 +112,15 @@ interface CandidateStats {
   mode: number;
   headerOk: boolean;
   records: number;
+  /** Most delimiters are followed by a space: prose (`Dupont, Jean`) rather than a separator. */
+  prose: boolean;
 }
 
 function statsFor(text: string, delimiter: Delimiter, skip: number): CandidateStats {
-  const counts = recordFieldCounts(text, delimiter, MAX_RECORDS + skip).slice(skip);
-  if (counts.length === 0) return { score: 0, mode: 0, headerOk: false, records: 0 };
+  const scanned = scan(text, delimiter, MAX_RECORDS + skip, MAX_CHARS);
+  const counts = scanned.counts.slice(skip);
+  const prose = scanned.spaced * 2 > scanned.delimiters;
+  if (counts.length === 0) return { score: 0, mode: 0, headerOk: false, records: 0, prose };
   const freq = new Map<number, number>();
   for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
   let mode = 0;
@@ -111,10 +131,10 @@ function statsFor(text: string, delimiter: Delimiter, skip: number): CandidateSt
       best = n;
     }
   }
-  if (mode < 2) return { score: 0, mode, headerOk: false, records: counts.length };
+  if (mode < 2) return { score: 0, mode, headerOk: false, records: counts.length, prose };
   const headerOk = counts[0] === mode;
   const score = (best / counts.length) * (headerOk ? 1 : 0.75);
-  return { score, mode, headerOk, records: counts.length };
+  return { score, mode, headerOk, records: counts.length, prose };
 }
 
 /**
@@ -125,8 +145,9 @@ function statsFor(text: string, delimiter: Delimiter, skip: number): CandidateSt
  * > 1), × 0.75 when the first record (the header) does not have that count — this is what keeps a
  * French `;` file with decimal commas from being read as `,`. The best score wins; ties go to
  * `;`, tab, `,`, `|` in that order; with no candidate above 0 the answer is `;` (French default).
- * `sure` requires ≥ 2 records, a winning score ≥ 0.8 with a matching header, and a lead ≥ 0.2
- * over the runner-up; otherwise the UI must ask.
+ * `sure` requires ≥ 2 records, a winning score ≥ 0.8 with a matching header, a lead ≥ 0.2 over
+ * the runner-up, and that most of the winner's occurrences are not followed by a space (`Dupont,
+ * Jean` in a one-column file whose header looked like a title line); otherwise the UI must ask.
  */
 export function detectDelimiter(text: string): DelimiterGuess {
   const skip = countTitleLines(text);
@@ -144,6 +165,7 @@ export function detectDelimiter(text: string): DelimiterGuess {
     first.records >= 2 &&
     first.mode >= 2 &&
     first.headerOk &&
+    !first.prose &&
     first.score >= 0.8 &&
     first.score - second.score >= 0.2;
   const scores = { ';': 0, ',': 0, '\t': 0, '|': 0 } as Record<Delimiter, number>;

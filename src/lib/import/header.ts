@@ -124,7 +124,7 @@ function fold(s: string): string {
 }
 
 const TOTAL_RE =
-  /^(sous[- ]?totaux?|totaux?|total|grand[- ]total|total general|total global|montant total|somme|somme totale|cumul|ensemble)( (general|generale|global|globale|ht|ttc|clients?))?\s*:?$/;
+  /^((sous[- ]?)?(total|totaux)|grand[- ]total|montant total|somme|somme totale|cumul)( (general|generale|global|globale|ht|ttc|clients?))?\s*:?$/;
 
 /**
  * True when the first filled cell of `row` is a totals label: `Total`, `TOTAL GÉNÉRAL`,

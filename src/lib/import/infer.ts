@@ -14,6 +14,18 @@ export const ID_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'department'
 ]);
 
+/**
+ * Roles that are small enumerations: for them a `category` does not need repeated values (a short
+ * file may show each of `Client`, `Prospect` once).
+ */
+export const CATEGORY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'accountType',
+  'sector',
+  'purchaseType',
+  'region',
+  'rep'
+]);
+
 export interface InferOptions {
   style: NumberStyle;
   dateOrder: DateOrder;
@@ -71,7 +83,7 @@ function share(values: readonly string[], ok: (v: string) => boolean): number {
  * 4. ≥ 90 % numbers in `style` → `number`;
  * 5. ≥ 90 % dates in `dateOrder` → `date`;
  * 6. distinct values ≤ max(50, 5 % of non-empty), repeated (distinct ≤ half the non-empty
- *    values) and short (≤ 64 chars) → `category`;
+ *    values; waived for `CATEGORY_ROLES`) and short (≤ 64 chars) → `category`;
  * 7. otherwise `text`. A column with no non-empty value is `text` with `parsedShare` 0.
  * Empty cells (`isEmptyCell`) are ignored throughout; values are trimmed.
  */
@@ -96,7 +108,7 @@ export function inferColumnType(values: readonly string[], opts: InferOptions): 
   const maxLength = filled.reduce((m, v) => Math.max(m, v.length), 0);
   if (
     distinct.size <= Math.max(50, 0.05 * filled.length) &&
-    distinct.size * 2 <= filled.length &&
+    (distinct.size * 2 <= filled.length || (opts.role != null && CATEGORY_ROLES.has(opts.role))) &&
     maxLength <= 64
   ) {
     return { type: 'category', parsedShare: 1 };

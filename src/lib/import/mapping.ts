@@ -37,7 +37,8 @@ const RULES: Record<ColumnRole, readonly Rule[]> = {
     [/^(code|reference|ref)$/, 70]
   ],
   name: [
-    [/^(raison sociale|nom|societe|entreprise|client|compte|account|company|customer|denomination|denomination sociale|enseigne|nom commercial|organisation|organization|etablissement)$/, 100],
+    [/^(raison sociale|societe|entreprise|company|denomination|denomination sociale|nom commercial|organisation|organization)$/, 100],
+    [/^(nom|client|compte|account|customer|enseigne|etablissement)$/, 95],
     [/^(nom|raison sociale|denomination)( de la| du| de l| de| des)? (client|societe|entreprise|compte|account|company|etablissement|tiers)$/, 100],
     [/^(account|company|customer|organization|organisation|business) name$/, 100],
     [/^(raison sociale|denomination)\b/, 85],

@@ -140,14 +140,13 @@ export function parseNumberDetailed(raw: string, style: NumberStyle): ParsedNumb
   let currency = false;
   let percent = false;
   let parens = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    parens = true;
-    s = s.slice(1, -1).trim();
-  }
-  // Peel signs, currency and percent off both ends, each at most once.
-  for (let guard = 0; guard < 6; guard++) {
+  // Peel parentheses, signs, currency and percent off both ends, each at most once.
+  for (let guard = 0; guard < 8; guard++) {
     let m: RegExpExecArray | null;
-    if (s.startsWith('-') || s.startsWith('+')) {
+    if (!parens && s.startsWith('(') && s.endsWith(')')) {
+      parens = true;
+      s = s.slice(1, -1).trim();
+    } else if (s.startsWith('-') || s.startsWith('+')) {
       signs++;
       negative = s[0] === '-';
       s = s.slice(1).trim();
@@ -187,7 +186,7 @@ export function parseNumberDetailed(raw: string, style: NumberStyle): ParsedNumb
  * Accepted: thousands separators from `GROUP_SEPARATORS[style]` (space, NBSP U+00A0, narrow NBSP
  * U+202F, thin space, `'`, `’`, plus `.` in de and `,` in en) in groups of 3; a decimal mark
  * (`,` in fr/de, `.` in en; in fr a lone `.` also works as decimal mark); leading `+`/`-`,
- * U+2212, trailing minus (`1234-`), accounting parentheses (`(1 234,56)` → −1234.56); a currency
+ * U+2212, trailing minus (`1234-`), accounting parentheses (`(1 234,56)`, `(1 234,56) €` → −1234.56); a currency
  * sign before or after (`€`, `EUR`, `euros`, `$`, `USD`); a trailing `%` (the value is returned as
  * written: `12 %` → 12 — use `parseNumberDetailed(...).percent` to know); scientific notation with
  * the style's decimal mark (`1,5E+3` → 1500 in fr/de). `-0` is returned as 0.
