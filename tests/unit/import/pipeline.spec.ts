@@ -102,7 +102,7 @@ describe('pipeline: French Excel cp1252 export', () => {
       ['CA 2023', 'revenuePrev', 'number'],
       ['Date création', 'createdAt', 'date'],
       ['Ville', 'city', 'text'],
-      ['Commercial', 'rep', 'text'],
+      ['Commercial', 'rep', 'category'],
       ['Adresse', null, 'text']
     ]);
     expect(r.col('SIREN').values).toEqual(['012345678', '1,23457E+13', '552100554', '001234567']);
