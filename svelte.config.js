@@ -5,7 +5,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ pages: process.env.PODIUM_OUT || 'build', assets: process.env.PODIUM_OUT || 'build', fallback: 'index.html', strict: true }),
+    adapter: adapter({
+      pages: process.env.PODIUM_OUT || 'build',
+      assets: process.env.PODIUM_OUT || 'build',
+      fallback: 'index.html',
+      strict: true
+    }),
     // workbox-window registers the service worker (see src/lib/pwa/register.ts).
     serviceWorker: { register: false },
     version: { name: process.env.PODIUM_BUILD_ID || undefined },

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,7 +19,13 @@ const TYPES = {
   '.wasm': 'application/wasm'
 };
 
-/** Starts the server; resolves to the http.Server once listening. */
+/**
+ * Starts the server; resolves to the http.Server once listening.
+ * @param {string} dir
+ * @param {number} [port]
+ * @param {string} [host]
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function serve(dir, port = 4173, host = '127.0.0.1') {
   const root = resolve(dir);
   const server = createServer((req, res) => {

@@ -32,7 +32,9 @@ export function watchPage(page: Page, origin: string): Watch {
 }
 
 export async function expectClean(page: Page, w: Watch): Promise<void> {
-  const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+  const csp = await page
+    .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+    .catch(() => []);
   w.cspViolations.push(...csp);
   expect(w.consoleErrors, 'console errors').toEqual([]);
   expect(w.cspViolations, 'CSP violations').toEqual([]);

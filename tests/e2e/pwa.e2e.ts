@@ -23,7 +23,9 @@ async function profile(): Promise<BrowserContext> {
 }
 
 async function waitForController(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+    timeout: 20_000
+  });
 }
 
 function copyBuild(to: string, from = 'build'): void {
@@ -114,14 +116,18 @@ test('update: a new build waits for the user; nothing activates before “Rechar
 
     copyBuild(dir, v2); // deploy v2
     await page.reload();
-    await expect(page.getByRole('alert').filter({ hasText: 'Nouvelle version disponible' })).toBeVisible({
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Nouvelle version disponible' })
+    ).toBeVisible({
       timeout: 30_000
     });
     // Still the old version on screen, and the old worker still in control.
     await expect(page.getByTestId('app-version')).toHaveText(v1!);
     await page.reload();
     await expect(page.getByTestId('app-version')).toHaveText(v1!);
-    await expect(page.getByRole('alert').filter({ hasText: 'Nouvelle version disponible' })).toBeVisible({
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Nouvelle version disponible' })
+    ).toBeVisible({
       timeout: 30_000
     });
 

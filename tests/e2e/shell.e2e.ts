@@ -1,18 +1,26 @@
 import { createSample, expect, expectAccessible, ROUTES, test } from './fixtures';
 
-test('first visit: one click creates the sample workspace, a reload keeps it', async ({ page, watch }) => {
+test('first visit: one click creates the sample workspace, a reload keeps it', async ({
+  page,
+  watch
+}) => {
   void watch;
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Bienvenue dans Podium' })).toBeVisible();
   await createSample(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Exemple — PME industrielle' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Exemple — PME industrielle' })
+  ).toBeVisible();
   await expect(page.getByTestId('kpi-revenue')).toHaveText(/^\d+,\d\s?M\s?€$/);
   await page.reload();
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2 000');
   await expect(page.getByRole('combobox', { name: 'Espace de travail' })).toHaveValue(/.+/);
 });
 
-test('every screen of the method has its heading, no serious axe violation', async ({ page, watch }) => {
+test('every screen of the method has its heading, no serious axe violation', async ({
+  page,
+  watch
+}) => {
   void watch;
   await page.goto('/');
   await expectAccessible(page, 'welcome');
@@ -25,11 +33,17 @@ test('every screen of the method has its heading, no serious axe violation', asy
   }
 });
 
-test('the data screen pages, sorts and searches the accounts through the worker', async ({ page, watch }) => {
+test('the data screen pages, sorts and searches the accounts through the worker', async ({
+  page,
+  watch
+}) => {
   void watch;
   await page.goto('/');
   await createSample(page);
-  await page.getByRole('navigation', { name: 'Étapes de la méthode' }).getByRole('link', { name: 'Données' }).click();
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Données' })
+    .click();
   await expect(page.getByText('1–50 sur 2 000')).toBeVisible();
   await page.getByRole('button', { name: 'Page suivante' }).click();
   await expect(page.getByText('51–100 sur 2 000')).toBeVisible();
@@ -37,7 +51,10 @@ test('the data screen pages, sorts and searches the accounts through the worker'
   const sortRevenue = page.getByRole('button', { name: /CA 2025/ });
   await sortRevenue.click();
   await sortRevenue.click();
-  await expect(page.getByRole('columnheader', { name: /CA 2025/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: /CA 2025/ })).toHaveAttribute(
+    'aria-sort',
+    'descending'
+  );
   await page.getByLabel('Rechercher dans les comptes').fill('Grenoble');
   await expect(page.getByText(/^1–\d+ sur \d+$/)).toBeVisible();
   const rows = page.getByRole('region', { name: 'Comptes' }).locator('tbody tr');
@@ -76,9 +93,14 @@ test('phone width: the menu opens and navigates', async ({ page, watch }) => {
   const menu = page.getByRole('button', { name: 'Menu' });
   await expect(menu).toBeVisible();
   await menu.click();
-  await page.getByRole('navigation', { name: 'Étapes de la méthode' }).getByRole('link', { name: 'Couverture' }).click();
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Couverture' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Couverture' })).toBeVisible();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

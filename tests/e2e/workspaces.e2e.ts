@@ -32,7 +32,9 @@ test('workspace and scenario CRUD persists across reload', async ({ page, watch 
 
   // Duplicate the sample workspace.
   await page.getByRole('button', { name: 'Dupliquer « Exemple — PME industrielle »' }).click();
-  await expect(page.getByRole('combobox', { name: 'Espace de travail' }).locator('option')).toHaveText([
+  await expect(
+    page.getByRole('combobox', { name: 'Espace de travail' }).locator('option')
+  ).toHaveText([
     'Exemple — PME industrielle (copie)',
     'Agence Rhône',
     'Exemple — PME industrielle'
@@ -42,7 +44,9 @@ test('workspace and scenario CRUD persists across reload', async ({ page, watch 
   const ws = page.getByRole('combobox', { name: 'Espace de travail' });
   await expect(ws.locator('option')).toHaveCount(3);
   await ws.selectOption({ label: 'Agence Rhône' });
-  await expect(page.getByRole('combobox', { name: 'Scénario', exact: true }).locator('option')).toHaveText(['Prudent', 'Ambitieux']);
+  await expect(
+    page.getByRole('combobox', { name: 'Scénario', exact: true }).locator('option')
+  ).toHaveText(['Prudent', 'Ambitieux']);
   await expect(page.getByRole('combobox', { name: 'Scénario', exact: true })).toHaveValue(/.+/);
   // The copy has the sample's data.
   await ws.selectOption({ label: 'Exemple — PME industrielle (copie)' });
@@ -50,7 +54,10 @@ test('workspace and scenario CRUD persists across reload', async ({ page, watch 
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2 000');
 });
 
-test('delete a workspace, undo, delete again; it stays gone after reload', async ({ page, watch }) => {
+test('delete a workspace, undo, delete again; it stays gone after reload', async ({
+  page,
+  watch
+}) => {
   void watch;
   await page.goto('/');
   await createSample(page);
@@ -63,16 +70,29 @@ test('delete a workspace, undo, delete again; it stays gone after reload', async
   await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
   await expect(page.getByText('Espace « À jeter » supprimé.')).toBeVisible();
   await page.getByRole('button', { name: 'Annuler' }).click();
-  await expect(page.getByRole('combobox', { name: 'Espace de travail' }).locator('option', { hasText: 'À jeter' })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole('combobox', { name: 'Espace de travail' })
+      .locator('option', { hasText: 'À jeter' })
+  ).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Supprimer « À jeter »' }).click();
   await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
-  await expect(page.getByRole('combobox', { name: 'Espace de travail' }).locator('option', { hasText: 'À jeter' })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole('combobox', { name: 'Espace de travail' })
+      .locator('option', { hasText: 'À jeter' })
+  ).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Espace de travail' }).locator('option')).toHaveText(['Exemple — PME industrielle']);
+  await expect(
+    page.getByRole('combobox', { name: 'Espace de travail' }).locator('option')
+  ).toHaveText(['Exemple — PME industrielle']);
 });
 
-test('backup → delete → restore gives identical data; a bad file changes nothing', async ({ page, watch }, info) => {
+test('backup → delete → restore gives identical data; a bad file changes nothing', async ({
+  page,
+  watch
+}, info) => {
   void watch;
   await page.goto('/');
   await createSample(page);
@@ -83,7 +103,9 @@ test('backup → delete → restore gives identical data; a bad file changes not
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter une sauvegarde' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^Exemple-PME-industrielle-\d{4}-\d{2}-\d{2}\.podium$/);
+  expect(download.suggestedFilename()).toMatch(
+    /^Exemple-PME-industrielle-\d{4}-\d{2}-\d{2}\.podium$/
+  );
   const file = info.outputPath('backup.podium');
   await download.saveAs(file);
   const original = JSON.parse(readFileSync(file, 'utf8'));
@@ -97,7 +119,9 @@ test('backup → delete → restore gives identical data; a bad file changes not
     buffer: Buffer.from(readFileSync(file, 'utf8').slice(0, 5000))
   });
   await expect(page.getByRole('alert')).toContainText('endommagé');
-  await expect(page.getByRole('combobox', { name: 'Espace de travail' }).locator('option')).toHaveCount(1);
+  await expect(
+    page.getByRole('combobox', { name: 'Espace de travail' }).locator('option')
+  ).toHaveCount(1);
   await page.getByRole('alert').getByRole('button', { name: 'Fermer' }).click();
 
   // Delete the workspace for good, then restore.
@@ -109,7 +133,9 @@ test('backup → delete → restore gives identical data; a bad file changes not
   await page.getByLabel('Restaurer une sauvegarde').setInputFiles(file);
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2 000');
   await expect(page.getByRole('combobox', { name: 'Scénario', exact: true })).toHaveValue(/.+/);
-  await expect(page.getByRole('combobox', { name: 'Scénario', exact: true }).locator('option')).toHaveText(['Scénario 1', 'Variante']);
+  await expect(
+    page.getByRole('combobox', { name: 'Scénario', exact: true }).locator('option')
+  ).toHaveText(['Scénario 1', 'Variante']);
 
   // Export again: the data is identical.
   await page.getByRole('link', { name: 'Paramètres' }).click();
@@ -119,7 +145,7 @@ test('backup → delete → restore gives identical data; a bad file changes not
   await (await again).saveAs(file2);
   const restored = JSON.parse(readFileSync(file2, 'utf8'));
   expect(restored.dataset).toEqual(original.dataset);
-  expect(restored.scenarios.map((s: { name: string; model: unknown }) => [s.name, s.model])).toEqual(
-    original.scenarios.map((s: { name: string; model: unknown }) => [s.name, s.model])
-  );
+  expect(
+    restored.scenarios.map((s: { name: string; model: unknown }) => [s.name, s.model])
+  ).toEqual(original.scenarios.map((s: { name: string; model: unknown }) => [s.name, s.model]));
 });

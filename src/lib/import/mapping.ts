@@ -23,50 +23,134 @@ export function normalizeHeader(header: string): string {
 
 type Rule = readonly [RegExp, number];
 
+/** A regexp matching exactly one of the given normalised names. */
+const exact = (...names: string[]): RegExp => new RegExp(`^(?:${names.join('|')})$`);
+
 const CA = String.raw`(?:ca|c a|chiffre d affaires?|chiffres d affaires|revenue|revenues|sales|ventes|turnover)`;
 const TAX = String.raw`(?: ht| ttc| net| hors taxes?)?`;
 
 /** Scores: 100 exact name, 80–95 strong pattern, 50–70 weak hint. Below 50 = no guess. */
 const RULES: Record<ColumnRole, readonly Rule[]> = {
   id: [
-    [/^(id|identifiant|ident)( (client|compte|tiers|societe|entreprise|account|customer|company))?$/, 100],
-    [/^(code|ref|reference|n|no|num|numero|nr)( de| du)? (client|compte|tiers|societe|entreprise)$/, 100],
+    [
+      /^(id|identifiant|ident)( (client|compte|tiers|societe|entreprise|account|customer|company))?$/,
+      100
+    ],
+    [
+      /^(code|ref|reference|n|no|num|numero|nr)( de| du)? (client|compte|tiers|societe|entreprise)$/,
+      100
+    ],
     [/^(client|customer|account|company|record) (id|number|no|code|ref)$/, 95],
     [/^(n |no |numero )?(siren|siret)( .*)?$/, 90],
     [/\b(siren|siret)\b/, 80],
-    [/^(code|reference|ref)$/, 70]
+    [exact('code', 'reference', 'ref'), 70]
   ],
   name: [
-    [/^(raison sociale|societe|entreprise|company|denomination|denomination sociale|nom commercial|organisation|organization)$/, 100],
-    [/^(nom|client|compte|account|customer|enseigne|etablissement)$/, 95],
-    [/^(nom|raison sociale|denomination)( de la| du| de l| de| des)? (client|societe|entreprise|compte|account|company|etablissement|tiers)$/, 100],
+    [
+      exact(
+        'raison sociale',
+        'societe',
+        'entreprise',
+        'company',
+        'denomination',
+        'denomination sociale',
+        'nom commercial',
+        'organisation',
+        'organization'
+      ),
+      100
+    ],
+    [exact('nom', 'client', 'compte', 'account', 'customer', 'enseigne', 'etablissement'), 95],
+    [
+      /^(nom|raison sociale|denomination)( de la| du| de l| de| des)? (client|societe|entreprise|compte|account|company|etablissement|tiers)$/,
+      100
+    ],
     [/^(account|company|customer|organization|organisation|business) name$/, 100],
     [/^(raison sociale|denomination)\b/, 85],
     [/^nom\b/, 55]
   ],
   revenue: [
     [new RegExp(`^${CA}${TAX}( annuel| total| realise| facture| cumule| clients?)?${TAX}$`), 100],
-    [new RegExp(`^${CA}${TAX} (n|annee n|annee en cours|12 mois|12 derniers mois|ytd|exercice|exercice en cours)${TAX}$`), 100],
+    [
+      new RegExp(
+        `^${CA}${TAX} (n|annee n|annee en cours|12 mois|12 derniers mois|ytd|exercice|exercice en cours)${TAX}$`
+      ),
+      100
+    ],
     [new RegExp(`^${CA}${TAX} (19|20)\\d{2}${TAX}$`), 100],
     [/^(total|montant) (des )?ventes$/, 90],
     [new RegExp(`^${CA}\\b`), 60]
   ],
   revenuePrev: [
-    [new RegExp(`^${CA}${TAX} (n 1|annee n 1|annee precedente|annee derniere|an dernier|precedent|exercice precedent|prev|previous|previous year|last year|prior year|py)${TAX}$`), 100],
+    [
+      new RegExp(
+        `^${CA}${TAX} (n 1|annee n 1|annee precedente|annee derniere|an dernier|precedent|exercice precedent|prev|previous|previous year|last year|prior year|py)${TAX}$`
+      ),
+      100
+    ],
     [/^(previous|prev|last year|prior year|py|previous year) (revenue|sales|turnover)$/, 100],
     [/^(revenue|sales) (prev|previous|py|last year|prior year|previous year)$/, 100]
   ],
   companyRevenue: [
-    [new RegExp(`^${CA}${TAX}( total| global| annuel)? (de l |de la |du |de |des )?(entreprise|societe|company|groupe|etablissement)${TAX}$`), 100],
+    [
+      new RegExp(
+        `^${CA}${TAX}( total| global| annuel)? (de l |de la |du |de |des )?(entreprise|societe|company|groupe|etablissement)${TAX}$`
+      ),
+      100
+    ],
     [/^(company|annual|total company|entreprise|societe) (revenue|turnover|sales)$/, 100],
     [new RegExp(`^${CA}${TAX} (global|consolide|consolidated)$`), 90]
   ],
   headcount: [
-    [/^(effectif|effectifs|salaries|nb salaries|nombre de salaries|nombre salaries|nb employes|nb d employes|nombre d employes|nombre employes|employes|headcount|employees|number of employees|nb of employees|staff|tranche d effectif|tranche effectif|tranche d effectifs|effectif salarie|effectif total|taille entreprise)$/, 100],
+    [
+      exact(
+        'effectif',
+        'effectifs',
+        'salaries',
+        'nb salaries',
+        'nombre de salaries',
+        'nombre salaries',
+        'nb employes',
+        'nb d employes',
+        'nombre d employes',
+        'nombre employes',
+        'employes',
+        'headcount',
+        'employees',
+        'number of employees',
+        'nb of employees',
+        'staff',
+        'tranche d effectif',
+        'tranche effectif',
+        'tranche d effectifs',
+        'effectif salarie',
+        'effectif total',
+        'taille entreprise'
+      ),
+      100
+    ],
     [/\b(effectifs?|salaries|employes|employees|headcount)\b/, 70]
   ],
   sector: [
-    [/^(secteur|secteurs|secteur d activite|secteur activite|activite|industry|industrie|sector|branche|branche d activite|domaine d activite|activite principale|metier|vertical)$/, 100],
+    [
+      exact(
+        'secteur',
+        'secteurs',
+        'secteur d activite',
+        'secteur activite',
+        'activite',
+        'industry',
+        'industrie',
+        'sector',
+        'branche',
+        'branche d activite',
+        'domaine d activite',
+        'activite principale',
+        'metier',
+        'vertical'
+      ),
+      100
+    ],
     [/\b(secteur|industry|sector)\b/, 60]
   ],
   naf: [
@@ -77,42 +161,145 @@ const RULES: Record<ColumnRole, readonly Rule[]> = {
   ],
   purchaseType: [
     [/^(type|types|famille|familles|categorie|nature)( d| de| des)? achats?$/, 100],
-    [/^(purchase type|purchase category|product family|famille produits?|famille de produits|gamme|gamme de produits)$/, 90],
+    [
+      /^(purchase type|purchase category|product family|famille produits?|famille de produits|gamme|gamme de produits)$/,
+      90
+    ],
     [/\bachats?\b/, 70]
   ],
   region: [
-    [/^(region|regions|region commerciale|zone|zone commerciale|zone geographique|secteur geographique|territoire|territory|region administrative)$/, 100],
+    [
+      exact(
+        'region',
+        'regions',
+        'region commerciale',
+        'zone',
+        'zone commerciale',
+        'zone geographique',
+        'secteur geographique',
+        'territoire',
+        'territory',
+        'region administrative'
+      ),
+      100
+    ],
     [/\bregion\b/, 70]
   ],
   department: [
-    [/^(departement|dept|dep|dpt|department|code departement|n departement|no departement|numero departement|num departement)$/, 100],
+    [
+      exact(
+        'departement',
+        'dept',
+        'dep',
+        'dpt',
+        'department',
+        'code departement',
+        'n departement',
+        'no departement',
+        'numero departement',
+        'num departement'
+      ),
+      100
+    ],
     [/\bdepartement\b/, 70]
   ],
   postcode: [
-    [/^(code postal|cp|zip|zip code|zipcode|postcode|postal code|code postale|cp ville)$/, 100],
+    [
+      exact(
+        'code postal',
+        'cp',
+        'zip',
+        'zip code',
+        'zipcode',
+        'postcode',
+        'postal code',
+        'code postale',
+        'cp ville'
+      ),
+      100
+    ],
     [/\b(code postal|zip|postcode|postal code)\b/, 80]
   ],
   city: [
-    [/^(ville|commune|city|localite|town|agglomeration)$/, 100],
+    [exact('ville', 'commune', 'city', 'localite', 'town', 'agglomeration'), 100],
     [/\b(ville|commune|city)\b/, 70]
   ],
   rep: [
-    [/^(commercial|commerciale|commerciaux|vendeur|vendeuse|rep|sales rep|owner|attache commercial|attachee commerciale|account owner|account manager|proprietaire|proprietaire du compte|responsable|responsable commercial|responsable du compte|charge d affaires|charge de clientele|kam|key account manager|technico commercial|commercial assigne|commercial affecte|ingenieur commercial|salesperson|sales owner|representant|representant commercial)$/, 100],
+    [
+      exact(
+        'commercial',
+        'commerciale',
+        'commerciaux',
+        'vendeur',
+        'vendeuse',
+        'rep',
+        'sales rep',
+        'owner',
+        'attache commercial',
+        'attachee commerciale',
+        'account owner',
+        'account manager',
+        'proprietaire',
+        'proprietaire du compte',
+        'responsable',
+        'responsable commercial',
+        'responsable du compte',
+        'charge d affaires',
+        'charge de clientele',
+        'kam',
+        'key account manager',
+        'technico commercial',
+        'commercial assigne',
+        'commercial affecte',
+        'ingenieur commercial',
+        'salesperson',
+        'sales owner',
+        'representant',
+        'representant commercial'
+      ),
+      100
+    ],
     [/\b(commercial|vendeur|owner|proprietaire)\b/, 60]
   ],
   accountType: [
-    [/^(type|statut|status|client prospect|prospect client|clients prospects|type client|type de client|type de compte|type compte|account type|nature|nature du compte|type de tiers|type tiers|lifecycle stage|cycle de vie|etape du cycle de vie)$/, 100],
+    [
+      exact(
+        'type',
+        'statut',
+        'status',
+        'client prospect',
+        'prospect client',
+        'clients prospects',
+        'type client',
+        'type de client',
+        'type de compte',
+        'type compte',
+        'account type',
+        'nature',
+        'nature du compte',
+        'type de tiers',
+        'type tiers',
+        'lifecycle stage',
+        'cycle de vie',
+        'etape du cycle de vie'
+      ),
+      100
+    ],
     [/\bprospects?\b/, 80],
-    [/^(categorie|categorie client)$/, 60]
+    [exact('categorie', 'categorie client'), 60]
   ],
   createdAt: [
-    [/^(date( de)? creation|date creation client|date de creation du compte|date de creation client|date premier achat|date du premier achat|date de premier achat|date premiere commande|date de premiere commande|date de la premiere commande|created|created at|created date|creation date|date created|date d entree|client depuis|customer since|date ouverture|date d ouverture|date ouverture compte|date d ouverture du compte|cree le|date de saisie|first purchase date|first order date)$/, 100],
+    [
+      /^(date( de)? creation|date creation client|date de creation du compte|date de creation client|date premier achat|date du premier achat|date de premier achat|date premiere commande|date de premiere commande|date de la premiere commande|created|created at|created date|creation date|date created|date d entree|client depuis|customer since|date ouverture|date d ouverture|date ouverture compte|date d ouverture du compte|cree le|date de saisie|first purchase date|first order date)$/,
+      100
+    ],
     [/\b(creation|created|premier achat|premiere commande)\b/, 60]
   ]
 };
 
 /** Words that make a "name" column a person's name, not the account's. */
-const PERSON_RE = /\b(contact|prenom|interlocuteur|commercial|vendeur|utilisateur|fichier|responsable)\b/;
+const PERSON_RE =
+  /\b(contact|prenom|interlocuteur|commercial|vendeur|utilisateur|fichier|responsable)\b/;
 const YEAR_RE = /\b(19|20)\d{2}\b/;
 
 function ruleScore(norm: string, role: ColumnRole): number {
@@ -168,7 +355,8 @@ export function guessMapping(headers: readonly string[]): Array<ColumnRole | nul
   headers.forEach((h, col) => {
     const y = YEAR_RE.exec(normalizeHeader(h));
     const best = Math.max(...scores[col]);
-    if (y && best >= MIN_SCORE && scores[col][rev] === best) years.push({ col, year: Number(y[0]) });
+    if (y && best >= MIN_SCORE && scores[col][rev] === best)
+      years.push({ col, year: Number(y[0]) });
   });
   const distinct = [...new Set(years.map((y) => y.year))].sort((a, b) => b - a);
   if (distinct.length >= 2) {

@@ -15,7 +15,10 @@ export function freshDb(): PodiumDB {
  */
 export async function createFixtureDb(
   version: number,
-  stores: Record<string, { keyPath: string | string[]; indexes?: Array<[string, string | string[]]> }>,
+  stores: Record<
+    string,
+    { keyPath: string | string[]; indexes?: Array<[string, string | string[]]> }
+  >,
   records: Record<string, unknown[]>
 ): Promise<string> {
   const name = `podium-fixture-v${version}-${Math.random().toString(36).slice(2)}`;
@@ -32,7 +35,8 @@ export async function createFixtureDb(
     req.onsuccess = () => {
       const db = req.result;
       const tx = db.transaction(Object.keys(records), 'readwrite');
-      for (const [store, rows] of Object.entries(records)) for (const r of rows) tx.objectStore(store).put(r);
+      for (const [store, rows] of Object.entries(records))
+        for (const r of rows) tx.objectStore(store).put(r);
       tx.oncomplete = () => {
         db.close();
         resolve();

@@ -11,9 +11,15 @@ import { createFixtureDb } from './helpers';
  */
 const V1_STORES = {
   workspaces: { keyPath: 'id', indexes: [['updatedAt', 'updatedAt']] as Array<[string, string]> },
-  scenarios: { keyPath: 'id', indexes: [['workspaceId', 'workspaceId']] as Array<[string, string]> },
+  scenarios: {
+    keyPath: 'id',
+    indexes: [['workspaceId', 'workspaceId']] as Array<[string, string]>
+  },
   datasets: { keyPath: 'id', indexes: [['workspaceId', 'workspaceId']] as Array<[string, string]> },
-  chunks: { keyPath: ['datasetId', 'index'], indexes: [['datasetId', 'datasetId']] as Array<[string, string]> },
+  chunks: {
+    keyPath: ['datasetId', 'index'],
+    indexes: [['datasetId', 'datasetId']] as Array<[string, string]>
+  },
   settings: { keyPath: 'key' }
 };
 
@@ -33,7 +39,15 @@ describe('schema v1 fixture opened by the current code', () => {
         }
       ],
       scenarios: [
-        { id: 's1', workspaceId: 'w1', name: 'Base', createdAt: 1, updatedAt: 1, position: 0, model: { version: 1, notes: '' } }
+        {
+          id: 's1',
+          workspaceId: 'w1',
+          name: 'Base',
+          createdAt: 1,
+          updatedAt: 1,
+          position: 0,
+          model: { version: 1, notes: '' }
+        }
       ],
       datasets: [
         {
@@ -49,7 +63,12 @@ describe('schema v1 fixture opened by the current code', () => {
         }
       ],
       chunks: [
-        { datasetId: 'd1', index: 0, rowCount: 2, data: { c0: encodeColumn({ kind: 'str', values: ['012345678', '987654321'] }) } }
+        {
+          datasetId: 'd1',
+          index: 0,
+          rowCount: 2,
+          data: { c0: encodeColumn({ kind: 'str', values: ['012345678', '987654321'] }) }
+        }
       ],
       settings: [{ key: 'activeWorkspaceId', value: 'w1' }]
     });

@@ -14,9 +14,19 @@ function table(rows: number, seed = 1): AccountTable {
       { key: 'c3', name: 'Actif', type: 'boolean', role: null }
     ],
     values: {
-      c0: { kind: 'str', values: Array.from({ length: rows }, (_, i) => String(i * seed).padStart(9, '0')) },
-      c1: { kind: 'f64', values: Float64Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? NaN : i * 1.5 * seed)) },
-      c2: { kind: 'dict', dict: ['Chimie', 'Énergie', ''], codes: Uint32Array.from({ length: rows }, (_, i) => i % 3) },
+      c0: {
+        kind: 'str',
+        values: Array.from({ length: rows }, (_, i) => String(i * seed).padStart(9, '0'))
+      },
+      c1: {
+        kind: 'f64',
+        values: Float64Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? NaN : i * 1.5 * seed))
+      },
+      c2: {
+        kind: 'dict',
+        dict: ['Chimie', 'Énergie', ''],
+        codes: Uint32Array.from({ length: rows }, (_, i) => i % 3)
+      },
       c3: { kind: 'u8', values: Uint8Array.from({ length: rows }, (_, i) => [0, 1, 255][i % 3]) }
     }
   };
@@ -39,7 +49,13 @@ describe('workspaces', () => {
   it('soft-deletes with undo, then purges everything the workspace owned', async () => {
     db = freshDb();
     const ws = await repo.createWorkspace(db, 'A', 'S1');
-    await repo.writeDataset(db, ws.id, table(10), { kind: 'sample', fileName: null }, { activate: true });
+    await repo.writeDataset(
+      db,
+      ws.id,
+      table(10),
+      { kind: 'sample', fileName: null },
+      { activate: true }
+    );
     await repo.softDeleteWorkspace(db, ws.id);
     expect(await repo.listWorkspaces(db)).toEqual([]);
     await repo.undeleteWorkspace(db, ws.id);
@@ -65,7 +81,13 @@ describe('workspaces', () => {
     db = freshDb();
     const ws = await repo.createWorkspace(db, 'A', 'S1');
     await repo.createScenario(db, ws.id, 'S2');
-    await repo.writeDataset(db, ws.id, table(20), { kind: 'sample', fileName: null }, { activate: true });
+    await repo.writeDataset(
+      db,
+      ws.id,
+      table(20),
+      { kind: 'sample', fileName: null },
+      { activate: true }
+    );
     const copy = await repo.duplicateWorkspace(db, ws.id, 'A (copie)');
     expect((await repo.listScenarios(db, copy.id)).map((s) => s.name)).toEqual(['S1', 'S2']);
     const read = await repo.readDataset(db, copy.activeDatasetId!);
@@ -108,7 +130,13 @@ describe('datasets as column chunks', () => {
     const ws = await repo.createWorkspace(db, 'A', 'S1');
     const rows = CHUNK_ROWS * 2 + 123;
     const t = table(rows);
-    const rec = await repo.writeDataset(db, ws.id, t, { kind: 'file', fileName: 'clients.csv' }, { activate: true });
+    const rec = await repo.writeDataset(
+      db,
+      ws.id,
+      t,
+      { kind: 'file', fileName: 'clients.csv' },
+      { activate: true }
+    );
     expect(rec.chunkCount).toBe(3);
     expect(await db.chunks.where('datasetId').equals(rec.id).count()).toBe(3);
     const read = await repo.readDataset(db, rec.id);
@@ -120,15 +148,27 @@ describe('datasets as column chunks', () => {
   it('keeps the previous dataset active and intact when a write fails midway', async () => {
     db = freshDb();
     const ws = await repo.createWorkspace(db, 'A', 'S1');
-    const first = await repo.writeDataset(db, ws.id, table(100), { kind: 'sample', fileName: null }, { activate: true });
+    const first = await repo.writeDataset(
+      db,
+      ws.id,
+      table(100),
+      { kind: 'sample', fileName: null },
+      { activate: true }
+    );
     const big = table(CHUNK_ROWS * 2 + 5, 3);
     await expect(
-      repo.writeDataset(db, ws.id, big, { kind: 'file', fileName: 'x.csv' }, {
-        activate: true,
-        onChunk: (done) => {
-          if (done > CHUNK_ROWS) throw new Error('disk full (injected)');
+      repo.writeDataset(
+        db,
+        ws.id,
+        big,
+        { kind: 'file', fileName: 'x.csv' },
+        {
+          activate: true,
+          onChunk: (done) => {
+            if (done > CHUNK_ROWS) throw new Error('disk full (injected)');
+          }
         }
-      })
+      )
     ).rejects.toThrow('injected');
     const after = await repo.getWorkspace(db, ws.id);
     expect(after?.activeDatasetId).toBe(first.id);
@@ -141,11 +181,29 @@ describe('datasets as column chunks', () => {
   it('keeps one previous dataset for undo and removes older ones', async () => {
     db = freshDb();
     const ws = await repo.createWorkspace(db, 'A', 'S1');
-    const a = await repo.writeDataset(db, ws.id, table(5, 1), { kind: 'sample', fileName: null }, { activate: true });
-    const b = await repo.writeDataset(db, ws.id, table(5, 2), { kind: 'file', fileName: 'b.csv' }, { activate: true });
+    const a = await repo.writeDataset(
+      db,
+      ws.id,
+      table(5, 1),
+      { kind: 'sample', fileName: null },
+      { activate: true }
+    );
+    const b = await repo.writeDataset(
+      db,
+      ws.id,
+      table(5, 2),
+      { kind: 'file', fileName: 'b.csv' },
+      { activate: true }
+    );
     let w = await repo.getWorkspace(db, ws.id);
     expect([w?.activeDatasetId, w?.previousDatasetId]).toEqual([b.id, a.id]);
-    const c = await repo.writeDataset(db, ws.id, table(5, 3), { kind: 'file', fileName: 'c.csv' }, { activate: true });
+    const c = await repo.writeDataset(
+      db,
+      ws.id,
+      table(5, 3),
+      { kind: 'file', fileName: 'c.csv' },
+      { activate: true }
+    );
     w = await repo.getWorkspace(db, ws.id);
     expect([w?.activeDatasetId, w?.previousDatasetId]).toEqual([c.id, b.id]);
     expect(await db.datasets.get(a.id)).toBeUndefined();

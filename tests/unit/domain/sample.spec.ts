@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateSampleAccounts, SAMPLE_COLUMNS, sampleToColumns, sampleToFrenchCsv } from '../../../src/lib/domain/sample';
+import {
+  generateSampleAccounts,
+  SAMPLE_COLUMNS,
+  sampleToColumns,
+  sampleToFrenchCsv
+} from '../../../src/lib/domain/sample';
 import { paretoShare } from '../../../src/lib/domain/summary';
 
 describe('sample customer file', () => {
@@ -48,7 +53,10 @@ describe('sample customer file', () => {
     const revenue = cols.c12;
     if (revenue.kind !== 'f64') throw new Error('revenue must be numeric');
     const total = revenue.values.reduce((s, v) => s + v, 0);
-    expect(total).toBeCloseTo(accounts.reduce((s, a) => s + a.revenue, 0), 2);
+    expect(total).toBeCloseTo(
+      accounts.reduce((s, a) => s + a.revenue, 0),
+      2
+    );
   });
 
   it('exports as a French Excel CSV: semicolons, decimal commas, dd/mm/yyyy, CRLF', () => {

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { restoreWorkspace, snapshotWorkspace } from '../../../src/lib/db/backup-store';
 import * as repo from '../../../src/lib/db/repo';
 import type { PodiumDB } from '../../../src/lib/db/schema';
-import { BACKUP_VERSION, parseBackup, serializeBackup, type Backup } from '../../../src/lib/export/backup';
+import {
+  BACKUP_VERSION,
+  parseBackup,
+  serializeBackup,
+  type Backup
+} from '../../../src/lib/export/backup';
 import { createEngine } from '../../../src/lib/worker/engine';
 import { freshDb } from '../db/helpers';
 
@@ -23,7 +28,12 @@ function canonical(b: Backup): unknown {
 
 async function sampleWorkspace(size = 300): Promise<string> {
   const engine = createEngine(() => db);
-  const { workspaceId } = await engine.createSampleWorkspace({ name: 'Exemple', scenarioName: 'S1', size, seed: 3 });
+  const { workspaceId } = await engine.createSampleWorkspace({
+    name: 'Exemple',
+    scenarioName: 'S1',
+    size,
+    seed: 3
+  });
   const s2 = await repo.createScenario(db, workspaceId, 'Variante');
   await db.scenarios.update(s2.id, { model: { version: 1, notes: 'OR × 2 visites' } });
   await repo.updateWorkspace(db, workspaceId, { activeScenarioId: s2.id });
@@ -75,7 +85,10 @@ describe('backup round trip', () => {
     if (!parsed.ok) throw new Error(parsed.detail);
     const r = await restoreWorkspace(db, parsed.backup);
     const ds = await repo.readDataset(db, r.activeDatasetId!);
-    expect(ds?.table.values.c0).toEqual({ kind: 'str', values: ['001234567', 'Société Générale', ''] });
+    expect(ds?.table.values.c0).toEqual({
+      kind: 'str',
+      values: ['001234567', 'Société Générale', '']
+    });
     const c1 = ds?.table.values.c1;
     if (c1?.kind !== 'f64') throw new Error('f64 expected');
     expect(Number.isNaN(c1.values[0])).toBe(true);
@@ -93,7 +106,10 @@ describe('parseBackup refuses bad files and changes nothing', () => {
   it('damaged JSON, truncated file, foreign file, future version, empty file', async () => {
     db = freshDb();
     const text = await validText();
-    expect(parseBackup(text.slice(0, text.length / 2))).toMatchObject({ ok: false, error: 'damaged' });
+    expect(parseBackup(text.slice(0, text.length / 2))).toMatchObject({
+      ok: false,
+      error: 'damaged'
+    });
     expect(parseBackup('{"hello": "world"}')).toMatchObject({ ok: false, error: 'foreign' });
     expect(parseBackup('[1,2,3]')).toMatchObject({ ok: false, error: 'damaged' });
     const future = JSON.parse(text);
@@ -115,7 +131,9 @@ describe('parseBackup refuses bad files and changes nothing', () => {
     db = freshDb();
     const engine = createEngine(() => db);
     const before = await db.workspaces.count();
-    const r = await engine.restoreBackup({ text: '{"format":"podium-backup","version":1,"workspace":{}}' });
+    const r = await engine.restoreBackup({
+      text: '{"format":"podium-backup","version":1,"workspace":{}}'
+    });
     expect(r.ok).toBe(false);
     expect(await db.workspaces.count()).toBe(before);
     expect(await db.datasets.count()).toBe(0);
@@ -125,10 +143,15 @@ describe('parseBackup refuses bad files and changes nothing', () => {
     db = freshDb();
     const text = await validText();
     const hostile = text
-      .replace('"format":', '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"format":')
+      .replace(
+        '"format":',
+        '"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"format":'
+      )
       .replace('"data":{', '"data":{"__proto__":{"polluted":"yes"},');
     const withModel = JSON.parse(hostile);
-    withModel.scenarios[0].model = JSON.parse('{"__proto__":{"polluted":"yes"},"notes":"ok","version":1}');
+    withModel.scenarios[0].model = JSON.parse(
+      '{"__proto__":{"polluted":"yes"},"notes":"ok","version":1}'
+    );
     const r = parseBackup(JSON.stringify(withModel));
     expect(r.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

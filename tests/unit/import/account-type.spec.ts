@@ -22,10 +22,17 @@ describe('parseAccountType', () => {
     expect(parseAccountType(raw)).toBe(expected);
   });
 
-  it.each(['', '  ', 'inactif', 'ancien client', 'partenaire', 'fournisseur', 'c', 'p', 'client prospect'])(
-    '%j → null',
-    (raw) => {
-      expect(parseAccountType(raw)).toBeNull();
-    }
-  );
+  it.each([
+    '',
+    '  ',
+    'inactif',
+    'ancien client',
+    'partenaire',
+    'fournisseur',
+    'c',
+    'p',
+    'client prospect'
+  ])('%j → null', (raw) => {
+    expect(parseAccountType(raw)).toBeNull();
+  });
 });

@@ -17,7 +17,9 @@ interface SpectrumItem {
 
 /** csv-spectrum's own loader pairs csv/json by readdir index; we re-pair the JSON by name. */
 function loadSpectrum(): Promise<Array<{ name: string; csv: Uint8Array; json: unknown }>> {
-  const load = require('csv-spectrum') as (cb: (err: Error | null, items: SpectrumItem[]) => void) => void;
+  const load = require('csv-spectrum') as (
+    cb: (err: Error | null, items: SpectrumItem[]) => void
+  ) => void;
   const jsonDir = join(dirname(require.resolve('csv-spectrum/package.json')), 'json');
   return new Promise((resolve, reject) =>
     load((err, items) => {
@@ -178,7 +180,12 @@ describe('parseDelimited edge cases', () => {
   });
 
   it('empty text and blank-only text', () => {
-    expect(parseDelimited('', ';')).toMatchObject({ rows: [], lineNumbers: [], blankRows: 0, width: 0 });
+    expect(parseDelimited('', ';')).toMatchObject({
+      rows: [],
+      lineNumbers: [],
+      blankRows: 0,
+      width: 0
+    });
     expect(parseDelimited('\r\n;;\r\n  \r\n', ';')).toMatchObject({ rows: [], blankRows: 3 });
   });
 
@@ -200,9 +207,7 @@ describe('parseDelimited edge cases', () => {
     const p = parseDelimited('a;b\n1;"open\n2;3\n', ';');
     expect(p.rows[0]).toEqual(['a', 'b']);
     expect(p.rows.length).toBe(2);
-    expect(p.errors).toEqual([
-      expect.objectContaining({ line: 2, code: 'MissingQuotes' })
-    ]);
+    expect(p.errors).toEqual([expect.objectContaining({ line: 2, code: 'MissingQuotes' })]);
   });
 
   it('__proto__ / constructor cells are plain strings', () => {
@@ -230,7 +235,20 @@ describe('parseDelimited edge cases', () => {
 });
 
 describe('parseDelimited property: serialise random rows, parse them back', () => {
-  const cellChars = fc.constantFrom('a', 'é', ' ', ';', ',', '\t', '|', '"', '\n', '\r\n', '0', '€');
+  const cellChars = fc.constantFrom(
+    'a',
+    'é',
+    ' ',
+    ';',
+    ',',
+    '\t',
+    '|',
+    '"',
+    '\n',
+    '\r\n',
+    '0',
+    '€'
+  );
   const cell = fc.array(cellChars, { maxLength: 6 }).map((cs) => cs.join(''));
   // First and last cells start with a letter so no row is blank and no column is all-empty.
   const row = fc

@@ -38,7 +38,12 @@ describe('decodeBytes on encoding fixtures', () => {
       ['fr_excel_utf8_bom_comma.csv', FR_UTF8_COMMA_TEXT]
     ] as const) {
       const r = decodeBytes(fixture(name));
-      expect(r).toMatchObject({ encoding: 'utf-8', bom: true, mojibake: false, replacementChars: 0 });
+      expect(r).toMatchObject({
+        encoding: 'utf-8',
+        bom: true,
+        mojibake: false,
+        replacementChars: 0
+      });
       expect(r.text).toBe(text);
       expect(r.text.charCodeAt(0)).not.toBe(0xfeff);
     }
@@ -49,7 +54,12 @@ describe('decodeBytes on encoding fixtures', () => {
 
   it('UTF-8 without BOM is accepted by the strict decoder', () => {
     const r = decodeBytes(fixture('utf8_nobom.csv'));
-    expect(r).toMatchObject({ encoding: 'utf-8', bom: false, mojibake: false, replacementChars: 0 });
+    expect(r).toMatchObject({
+      encoding: 'utf-8',
+      bom: false,
+      mojibake: false,
+      replacementChars: 0
+    });
     expect(r.text).toBe(UTF8_NOBOM_TEXT);
   });
 
@@ -129,7 +139,10 @@ describe('decodeBytes: overrides, edge cases', () => {
   });
 
   it('sniffBom / sniffUtf16 primitives', () => {
-    expect(sniffBom(new Uint8Array([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: 'utf-16le', length: 2 });
+    expect(sniffBom(new Uint8Array([0xff, 0xfe, 0x41, 0]))).toEqual({
+      encoding: 'utf-16le',
+      length: 2
+    });
     expect(sniffBom(new Uint8Array([0xfe, 0xff]))).toEqual({ encoding: 'utf-16be', length: 2 });
     expect(sniffBom(new Uint8Array([0xef, 0xbb]))).toBeNull();
     expect(sniffUtf16(new TextEncoder().encode('plain ascii text'))).toBeNull();
@@ -178,13 +191,31 @@ describe('single-byte tables agree with the WHATWG TextDecoder', () => {
 
 describe('hasMojibake', () => {
   it('detects the usual double-encoding patterns', () => {
-    for (const s of ['SociÃ©tÃ©', 'TrÃ¨s', 'â‚¬', 'Ã‰cole', 'cÅ“ur', 'lâ€™Ã©tÃ©', 'Ã\u00a0 Paris', '12Â°']) {
+    for (const s of [
+      'SociÃ©tÃ©',
+      'TrÃ¨s',
+      'â‚¬',
+      'Ã‰cole',
+      'cÅ“ur',
+      'lâ€™Ã©tÃ©',
+      'Ã\u00a0 Paris',
+      '12Â°'
+    ]) {
       expect(hasMojibake(s), s).toBe(true);
     }
   });
 
   it('does not flag genuine French, German or Portuguese text', () => {
-    for (const s of ['Société Générale', 'Très été', '12 €', 'École', 'cœur', 'São Paulo', 'Â', 'Ãx']) {
+    for (const s of [
+      'Société Générale',
+      'Très été',
+      '12 €',
+      'École',
+      'cœur',
+      'São Paulo',
+      'Â',
+      'Ãx'
+    ]) {
       expect(hasMojibake(s), s).toBe(false);
     }
   });

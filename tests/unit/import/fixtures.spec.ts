@@ -15,7 +15,9 @@ describe('fixture files', () => {
   });
 
   it('the folder holds nothing else', () => {
-    const files = readdirSync(FIXTURE_DIR).filter((f) => f !== 'make-fixtures.mjs').sort();
+    const files = readdirSync(FIXTURE_DIR)
+      .filter((f) => f !== 'make-fixtures.mjs')
+      .sort();
     expect(files).toEqual([...built.keys()].sort());
   });
 

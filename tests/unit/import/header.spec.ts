@@ -11,13 +11,19 @@ import { fixture } from './_fixtures';
 
 describe('detectHeaderRow', () => {
   it('skips the title row of the French Excel fixture (blank row already dropped)', () => {
-    const { rows } = parseDelimited(decodeBytes(fixture('fr_excel_pointvirgule_cp1252.csv')).text, ';');
+    const { rows } = parseDelimited(
+      decodeBytes(fixture('fr_excel_pointvirgule_cp1252.csv')).text,
+      ';'
+    );
     expect(detectHeaderRow(rows)).toBe(1);
     expect(rows[1][0]).toBe('Code client');
   });
 
   it('header on the first row', () => {
-    const { rows } = parseDelimited(decodeBytes(fixture('fr_excel_utf8_bom_semicolon.csv')).text, ';');
+    const { rows } = parseDelimited(
+      decodeBytes(fixture('fr_excel_utf8_bom_semicolon.csv')).text,
+      ';'
+    );
     expect(detectHeaderRow(rows)).toBe(0);
   });
 
@@ -89,7 +95,10 @@ describe('uniqueHeaders', () => {
   });
 
   it('whitespace and line breaks inside headers are collapsed', () => {
-    expect(uniqueHeaders(['  CA\r\n2024 ', 'Code\u00a0postal']).names).toEqual(['CA 2024', 'Code postal']);
+    expect(uniqueHeaders(['  CA\r\n2024 ', 'Code\u00a0postal']).names).toEqual([
+      'CA 2024',
+      'Code postal'
+    ]);
     expect(cleanHeader('\ufeffNom ')).toBe('Nom');
   });
 
@@ -135,7 +144,10 @@ describe('isTotalRow', () => {
   });
 
   it('finds the Total row of the cp1252 fixture', () => {
-    const { rows } = parseDelimited(decodeBytes(fixture('fr_excel_pointvirgule_cp1252.csv')).text, ';');
+    const { rows } = parseDelimited(
+      decodeBytes(fixture('fr_excel_pointvirgule_cp1252.csv')).text,
+      ';'
+    );
     expect(rows.map(isTotalRow)).toEqual([false, false, false, false, false, false, true]);
   });
 });

@@ -55,7 +55,10 @@ describe('inferColumnType', () => {
   });
 
   it('categories: few, repeated, short values', () => {
-    const values = Array.from({ length: 200 }, (_, i) => ['Client', 'Prospect', 'Partenaire'][i % 3]);
+    const values = Array.from(
+      { length: 200 },
+      (_, i) => ['Client', 'Prospect', 'Partenaire'][i % 3]
+    );
     expect(infer(values)).toEqual({ type: 'category', parsedShare: 1 });
     const cities = Array.from({ length: 40 }, (_, i) => `Ville ${i % 10}`);
     expect(infer(cities).type).toBe('category');
@@ -76,7 +79,11 @@ describe('inferColumnType', () => {
   });
 
   it('hostile strings stay text', () => {
-    const values = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x";"y")', 'javascript:alert(1)'];
+    const values = [
+      '<img src=x onerror=alert(1)>',
+      '=HYPERLINK("http://x";"y")',
+      'javascript:alert(1)'
+    ];
     expect(infer(values).type).toBe('text');
   });
 

@@ -114,8 +114,16 @@ describe('guessRole', () => {
 
 describe('guessMapping', () => {
   it('two CA years: latest → revenue, the one before → revenuePrev', () => {
-    expect(guessMapping(['Code client', 'CA 2023', 'CA 2024'])).toEqual(['id', 'revenuePrev', 'revenue']);
-    expect(guessMapping(['CA 2024', 'CA 2023', 'CA 2022'])).toEqual(['revenue', 'revenuePrev', null]);
+    expect(guessMapping(['Code client', 'CA 2023', 'CA 2024'])).toEqual([
+      'id',
+      'revenuePrev',
+      'revenue'
+    ]);
+    expect(guessMapping(['CA 2024', 'CA 2023', 'CA 2022'])).toEqual([
+      'revenue',
+      'revenuePrev',
+      null
+    ]);
     expect(guessMapping(['CA HT 2023', 'CA HT 2024'])).toEqual(['revenuePrev', 'revenue']);
   });
 
@@ -202,7 +210,12 @@ describe('guessMapping', () => {
   });
 
   it('__proto__ headers are unmapped columns, no pollution', () => {
-    expect(guessMapping(['__proto__', 'constructor', 'prototype', 'Nom'])).toEqual([null, null, null, 'name']);
+    expect(guessMapping(['__proto__', 'constructor', 'prototype', 'Nom'])).toEqual([
+      null,
+      null,
+      null,
+      'name'
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

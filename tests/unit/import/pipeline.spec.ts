@@ -64,7 +64,18 @@ function importFixture(name: string) {
     return { name: colName, role: roles[j], type, raw, values, damaged };
   });
   const col = (n: string): Column => columns.find((c) => c.name === n)!;
-  return { decoded, guess, parsed, h, names, renamed, totals: body.filter(isTotalRow), dataLines, columns, col };
+  return {
+    decoded,
+    guess,
+    parsed,
+    h,
+    names,
+    renamed,
+    totals: body.filter(isTotalRow),
+    dataLines,
+    columns,
+    col
+  };
 }
 
 describe('pipeline: French Excel cp1252 export', () => {
@@ -118,7 +129,12 @@ describe('pipeline: French Excel cp1252 export', () => {
   });
 
   it('dates (dd/mm/yyyy and d/m/yy) become epoch days', () => {
-    expect(r.col('Date création').values).toEqual(['2024-03-05', '2024-03-05', '2023-12-31', '2024-01-01']);
+    expect(r.col('Date création').values).toEqual([
+      '2024-03-05',
+      '2024-03-05',
+      '2023-12-31',
+      '2024-01-01'
+    ]);
   });
 
   it('hostile cells are kept as plain text', () => {

@@ -32,10 +32,24 @@ const iso = (raw: string, order: DateOrder = 'dmy'): string | null => {
 };
 
 describe('isEmptyCell', () => {
-  it.each(['', '   ', NBSP, '-', ' – ', '—', 'N/A', 'n/a', 'NA', 'n.c.', 'NC', 'n.d.', 'null', '#N/A', '#VALEUR!', '#DIV/0!'])(
-    '%j is empty',
-    (raw) => expect(isEmptyCell(raw)).toBe(true)
-  );
+  it.each([
+    '',
+    '   ',
+    NBSP,
+    '-',
+    ' – ',
+    '—',
+    'N/A',
+    'n/a',
+    'NA',
+    'n.c.',
+    'NC',
+    'n.d.',
+    'null',
+    '#N/A',
+    '#VALEUR!',
+    '#DIV/0!'
+  ])('%j is empty', (raw) => expect(isEmptyCell(raw)).toBe(true));
   it.each(['0', 'x', 'Non', 'nan', 'Nantes', '-1'])('%j is not empty', (raw) =>
     expect(isEmptyCell(raw)).toBe(false)
   );
@@ -123,17 +137,29 @@ describe('parseNumber: examples', () => {
   });
 
   it('percent and currency are reported by parseNumberDetailed', () => {
-    expect(parseNumberDetailed('12 %', 'fr')).toEqual({ value: 12, percent: true, currency: false });
-    expect(parseNumberDetailed('1 234 €', 'fr')).toEqual({ value: 1234, percent: false, currency: true });
+    expect(parseNumberDetailed('12 %', 'fr')).toEqual({
+      value: 12,
+      percent: true,
+      currency: false
+    });
+    expect(parseNumberDetailed('1 234 €', 'fr')).toEqual({
+      value: 1234,
+      percent: false,
+      currency: true
+    });
     expect(parseNumberDetailed('x', 'fr')).toBeNull();
   });
 
   it('never throws on odd input', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), fc.constantFrom<NumberStyle>('fr', 'de', 'en'), (s, style) => {
-        const v = parseNumber(s, style);
-        expect(v === null || Number.isFinite(v)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom<NumberStyle>('fr', 'de', 'en'),
+        (s, style) => {
+          const v = parseNumber(s, style);
+          expect(v === null || Number.isFinite(v)).toBe(true);
+        }
+      ),
       { numRuns: 5000 }
     );
   });
@@ -190,7 +216,9 @@ describe('parseNumber(formatNumber(n)) round trip (property, 10,000 values per s
   it('formatNumber examples', () => {
     expect(formatNumber(1234567.89, 'fr')).toBe(`1${NNBSP}234${NNBSP}567,89`);
     expect(formatNumber(-1234.5, 'de', { negative: 'parens' })).toBe('(1.234,5)');
-    expect(formatNumber(-1234.5, 'en', { negative: 'trailing', unit: '€' })).toBe(`1,234.5-${NBSP}€`);
+    expect(formatNumber(-1234.5, 'en', { negative: 'trailing', unit: '€' })).toBe(
+      `1,234.5-${NBSP}€`
+    );
     expect(formatNumber(1.5e21, 'fr')).toBe('1,5E+21');
     expect(formatNumber(1e-7, 'de')).toBe('1E-7');
     expect(formatNumber(0.5, 'fr', { decimals: 2 })).toBe('0,50');
@@ -285,7 +313,11 @@ describe('dates', () => {
       fc.property(fc.integer({ min, max }), (d) => {
         const { year, month, day } = civilFromDays(d);
         const dt = new Date(d * 86_400_000);
-        expect([year, month, day]).toEqual([dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]);
+        expect([year, month, day]).toEqual([
+          dt.getUTCFullYear(),
+          dt.getUTCMonth() + 1,
+          dt.getUTCDate()
+        ]);
         expect(daysFromCivil(year, month, day)).toBe(d);
         expect(epochDayToIso(d)).toBe(dt.toISOString().slice(0, 10));
       }),
@@ -317,7 +349,10 @@ describe('dates', () => {
           fc.integer({ min: daysFromCivil(1970, 1, 1), max: daysFromCivil(2069, 12, 31) }),
           fc.boolean(),
           (d, pad) => {
-            const text = formatDate(d, order, { twoDigitYear: true, pad: order === 'ymd' ? true : pad });
+            const text = formatDate(d, order, {
+              twoDigitYear: true,
+              pad: order === 'ymd' ? true : pad
+            });
             expect(parseDate(text, order), text).toBe(d);
           }
         ),
@@ -375,19 +410,26 @@ describe('Excel serials', () => {
   });
 
   it.each([
-    ['dates_1900.xlsx', false, ['1900-01-01', '1900-02-28', '1900-03-01', '2023-03-15', '2023-03-15']],
+    [
+      'dates_1900.xlsx',
+      false,
+      ['1900-01-01', '1900-02-28', '1900-03-01', '2023-03-15', '2023-03-15']
+    ],
     ['dates_1904.xlsx', true, ['1904-01-01', '1904-01-02', '2023-03-15']]
-  ] as const)('%s: raw serials read by SheetJS convert to the right days', (name, d1904, expected) => {
-    const wb = XLSX.read(fixture(name), { type: 'array', cellDates: false });
-    expect(Boolean(wb.Workbook?.WBProps?.date1904)).toBe(d1904);
-    const rows = XLSX.utils.sheet_to_json<[string, number]>(wb.Sheets[wb.SheetNames[0]], {
-      header: 1,
-      raw: true
-    });
-    const days = rows.slice(1).map((r) => epochDayToIso(excelSerialToEpochDay(r[1], d1904)));
-    expect(days).toEqual(expected);
-    expect(rows[1][0]).toBe('000'); // text identifier cell stays text
-  });
+  ] as const)(
+    '%s: raw serials read by SheetJS convert to the right days',
+    (name, d1904, expected) => {
+      const wb = XLSX.read(fixture(name), { type: 'array', cellDates: false });
+      expect(Boolean(wb.Workbook?.WBProps?.date1904)).toBe(d1904);
+      const rows = XLSX.utils.sheet_to_json<[string, number]>(wb.Sheets[wb.SheetNames[0]], {
+        header: 1,
+        raw: true
+      });
+      const days = rows.slice(1).map((r) => epochDayToIso(excelSerialToEpochDay(r[1], d1904)));
+      expect(days).toEqual(expected);
+      expect(rows[1][0]).toBe('000'); // text identifier cell stays text
+    }
+  );
 
   it('epochDayToIso formats and guards', () => {
     expect(epochDayToIso(0)).toBe('1970-01-01');

@@ -23,7 +23,10 @@ describe('engine (the worker API, called directly)', () => {
     const info = await engine.loadDataset({ datasetId: ws!.activeDatasetId });
     const accounts = generateSampleAccounts();
     expect(info?.summary.rowCount).toBe(2000);
-    expect(info?.summary.revenueTotal).toBeCloseTo(accounts.reduce((s, a) => s + a.revenue, 0), 2);
+    expect(info?.summary.revenueTotal).toBeCloseTo(
+      accounts.reduce((s, a) => s + a.revenue, 0),
+      2
+    );
     expect(info?.summary.prospects).toBe(accounts.filter((a) => a.type === 'Prospect').length);
     expect(info?.source.kind).toBe('sample');
   });
@@ -31,10 +34,20 @@ describe('engine (the worker API, called directly)', () => {
   it('serves sorted, searched pages without shipping the whole table', async () => {
     db = freshDb();
     const engine = createEngine(() => db);
-    const { workspaceId } = await engine.createSampleWorkspace({ name: 'E', scenarioName: 'S', size: 500, seed: 9 });
+    const { workspaceId } = await engine.createSampleWorkspace({
+      name: 'E',
+      scenarioName: 'S',
+      size: 500,
+      seed: 9
+    });
     const ws = await getWorkspace(db, workspaceId);
     await engine.loadDataset({ datasetId: ws!.activeDatasetId });
-    const page = await engine.page({ offset: 0, limit: 20, sort: { key: 'c12', dir: 'desc' }, search: '' });
+    const page = await engine.page({
+      offset: 0,
+      limit: 20,
+      sort: { key: 'c12', dir: 'desc' },
+      search: ''
+    });
     expect(page.total).toBe(500);
     expect(page.rows).toHaveLength(20);
     const revenues = page.rows.map((r) => r.cells[12] as number);
@@ -48,7 +61,9 @@ describe('engine (the worker API, called directly)', () => {
     ).length;
     expect(lyon.total).toBe(expected);
     expect(lyon.total).toBeGreaterThan(0);
-    expect(lyon.rows.every((r) => r.cells.some((c) => String(c).toLowerCase().includes('lyon')))).toBe(true);
+    expect(
+      lyon.rows.every((r) => r.cells.some((c) => String(c).toLowerCase().includes('lyon')))
+    ).toBe(true);
   });
 
   it('has nothing resident after unloading', async () => {
