@@ -19,7 +19,7 @@ export interface ParseIssue {
 export interface ParsedDelimited {
   /** Non-blank rows, cells verbatim (untrimmed, unquoted). Rows may have different lengths. */
   rows: string[][];
-  /** `lineNumbers[i]`: 1-based physical line where `rows[i]` starts (CRLF, LF, CR each end a line). */
+  /** `lineNumbers[i]`: 1-based physical line where `rows[i]` starts (CRLF, LF, CR end a line). */
   lineNumbers: number[];
   /** Rows dropped because every cell was blank (whitespace only), trailing line break excluded. */
   blankRows: number;

@@ -190,7 +190,7 @@ export function decodeBytes(bytes: Uint8Array, override?: EncodingName): DecodeR
   }
 }
 
-/** Encode text as Windows-1252 or ISO-8859-15 (for fixtures and tests); null if a char is missing. */
+/** Encode text as Windows-1252 or ISO-8859-15 (fixtures, tests); null if a char has no byte. */
 export function encodeSingleByte(
   text: string,
   encoding: 'windows-1252' | 'iso-8859-15'

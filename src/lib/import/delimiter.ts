@@ -13,7 +13,7 @@ export interface DelimiterGuess {
   delimiter: Delimiter;
   /** False when the user must confirm: one record, one column, or a close second candidate. */
   sure: boolean;
-  /** Per candidate, 0…1: share of records having the modal field count (×0.75 if the header disagrees). */
+  /** Per candidate, 0…1: share of records with the modal field count (×0.75 if header differs). */
   scores: Record<Delimiter, number>;
 }
 

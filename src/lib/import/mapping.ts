@@ -26,20 +26,75 @@ type Rule = readonly [RegExp, number];
 /** A regexp matching exactly one of the given normalised names. */
 const exact = (...names: string[]): RegExp => new RegExp(`^(?:${names.join('|')})$`);
 
-const CA = String.raw`(?:ca|c a|chiffre d affaires?|chiffres d affaires|revenue|revenues|sales|ventes|turnover)`;
+/** `(?:a|b|c)` source fragment for composing patterns. */
+const alt = (...names: string[]): string => `(?:${names.join('|')})`;
+
+const CA = alt(
+  'ca',
+  'c a',
+  'chiffre d affaires?',
+  'chiffres d affaires',
+  'revenue',
+  'revenues',
+  'sales',
+  'ventes',
+  'turnover'
+);
 const TAX = String.raw`(?: ht| ttc| net| hors taxes?)?`;
+const ID_OF = alt(
+  'client',
+  'compte',
+  'tiers',
+  'societe',
+  'entreprise',
+  'account',
+  'customer',
+  'company'
+);
+const NUMBER_WORD = alt('code', 'ref', 'reference', 'n', 'no', 'num', 'numero', 'nr');
+const ACCOUNT = alt('client', 'compte', 'tiers', 'societe', 'entreprise');
+const NAME_OF = alt(
+  'client',
+  'societe',
+  'entreprise',
+  'compte',
+  'account',
+  'company',
+  'etablissement',
+  'tiers'
+);
+const CURRENT = alt(
+  'n',
+  'annee n',
+  'annee en cours',
+  '12 mois',
+  '12 derniers mois',
+  'ytd',
+  'exercice',
+  'exercice en cours'
+);
+const PREVIOUS = alt(
+  'n 1',
+  'annee n 1',
+  'annee precedente',
+  'annee derniere',
+  'an dernier',
+  'precedent',
+  'exercice precedent',
+  'prev',
+  'previous',
+  'previous year',
+  'last year',
+  'prior year',
+  'py'
+);
+const FIRM = alt('entreprise', 'societe', 'company', 'groupe', 'etablissement');
 
 /** Scores: 100 exact name, 80–95 strong pattern, 50–70 weak hint. Below 50 = no guess. */
 const RULES: Record<ColumnRole, readonly Rule[]> = {
   id: [
-    [
-      /^(id|identifiant|ident)( (client|compte|tiers|societe|entreprise|account|customer|company))?$/,
-      100
-    ],
-    [
-      /^(code|ref|reference|n|no|num|numero|nr)( de| du)? (client|compte|tiers|societe|entreprise)$/,
-      100
-    ],
+    [new RegExp(`^(id|identifiant|ident)( ${ID_OF})?$`), 100],
+    [new RegExp(`^${NUMBER_WORD}( de| du)? ${ACCOUNT}$`), 100],
     [/^(client|customer|account|company|record) (id|number|no|code|ref)$/, 95],
     [/^(n |no |numero )?(siren|siret)( .*)?$/, 90],
     [/\b(siren|siret)\b/, 80],
@@ -61,40 +116,27 @@ const RULES: Record<ColumnRole, readonly Rule[]> = {
       100
     ],
     [exact('nom', 'client', 'compte', 'account', 'customer', 'enseigne', 'etablissement'), 95],
-    [
-      /^(nom|raison sociale|denomination)( de la| du| de l| de| des)? (client|societe|entreprise|compte|account|company|etablissement|tiers)$/,
-      100
-    ],
+    [new RegExp(`^(nom|raison sociale|denomination)( de la| du| de l| de| des)? ${NAME_OF}$`), 100],
     [/^(account|company|customer|organization|organisation|business) name$/, 100],
     [/^(raison sociale|denomination)\b/, 85],
     [/^nom\b/, 55]
   ],
   revenue: [
     [new RegExp(`^${CA}${TAX}( annuel| total| realise| facture| cumule| clients?)?${TAX}$`), 100],
-    [
-      new RegExp(
-        `^${CA}${TAX} (n|annee n|annee en cours|12 mois|12 derniers mois|ytd|exercice|exercice en cours)${TAX}$`
-      ),
-      100
-    ],
+    [new RegExp(`^${CA}${TAX} ${CURRENT}${TAX}$`), 100],
     [new RegExp(`^${CA}${TAX} (19|20)\\d{2}${TAX}$`), 100],
     [/^(total|montant) (des )?ventes$/, 90],
     [new RegExp(`^${CA}\\b`), 60]
   ],
   revenuePrev: [
-    [
-      new RegExp(
-        `^${CA}${TAX} (n 1|annee n 1|annee precedente|annee derniere|an dernier|precedent|exercice precedent|prev|previous|previous year|last year|prior year|py)${TAX}$`
-      ),
-      100
-    ],
+    [new RegExp(`^${CA}${TAX} ${PREVIOUS}${TAX}$`), 100],
     [/^(previous|prev|last year|prior year|py|previous year) (revenue|sales|turnover)$/, 100],
     [/^(revenue|sales) (prev|previous|py|last year|prior year|previous year)$/, 100]
   ],
   companyRevenue: [
     [
       new RegExp(
-        `^${CA}${TAX}( total| global| annuel)? (de l |de la |du |de |des )?(entreprise|societe|company|groupe|etablissement)${TAX}$`
+        `^${CA}${TAX}( total| global| annuel)? (de l |de la |du |de |des )?${FIRM}${TAX}$`
       ),
       100
     ],
@@ -162,7 +204,15 @@ const RULES: Record<ColumnRole, readonly Rule[]> = {
   purchaseType: [
     [/^(type|types|famille|familles|categorie|nature)( d| de| des)? achats?$/, 100],
     [
-      /^(purchase type|purchase category|product family|famille produits?|famille de produits|gamme|gamme de produits)$/,
+      exact(
+        'purchase type',
+        'purchase category',
+        'product family',
+        'famille produits?',
+        'famille de produits',
+        'gamme',
+        'gamme de produits'
+      ),
       90
     ],
     [/\bachats?\b/, 70]
@@ -290,7 +340,34 @@ const RULES: Record<ColumnRole, readonly Rule[]> = {
   ],
   createdAt: [
     [
-      /^(date( de)? creation|date creation client|date de creation du compte|date de creation client|date premier achat|date du premier achat|date de premier achat|date premiere commande|date de premiere commande|date de la premiere commande|created|created at|created date|creation date|date created|date d entree|client depuis|customer since|date ouverture|date d ouverture|date ouverture compte|date d ouverture du compte|cree le|date de saisie|first purchase date|first order date)$/,
+      exact(
+        'date( de)? creation',
+        'date creation client',
+        'date de creation du compte',
+        'date de creation client',
+        'date premier achat',
+        'date du premier achat',
+        'date de premier achat',
+        'date premiere commande',
+        'date de premiere commande',
+        'date de la premiere commande',
+        'created',
+        'created at',
+        'created date',
+        'creation date',
+        'date created',
+        'date d entree',
+        'client depuis',
+        'customer since',
+        'date ouverture',
+        'date d ouverture',
+        'date ouverture compte',
+        'date d ouverture du compte',
+        'cree le',
+        'date de saisie',
+        'first purchase date',
+        'first order date'
+      ),
       100
     ],
     [/\b(creation|created|premier achat|premiere commande)\b/, 60]

@@ -7,7 +7,7 @@
 // Empty cells
 // ---------------------------------------------------------------------------------------------
 
-/** Placeholders that mean "no value" (compared trimmed, lower-case). Excel error values included. */
+/** Placeholders meaning "no value" (compared trimmed, lower-case), Excel error values included. */
 const EMPTY_MARKERS: ReadonlySet<string> = new Set([
   '',
   '-',
@@ -123,7 +123,8 @@ function parseBody(body: string, style: NumberStyle): number | null {
     }
   }
   if (digits === '' && (fracPart === null || fracPart === '')) return null;
-  const text = `${digits || '0'}${fracPart !== null ? '.' + fracPart : ''}${exponent ? 'e' + exponent : ''}`;
+  const frac = fracPart !== null ? '.' + fracPart : '';
+  const text = `${digits || '0'}${frac}${exponent ? 'e' + exponent : ''}`;
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
 }
@@ -186,10 +187,11 @@ export function parseNumberDetailed(raw: string, style: NumberStyle): ParsedNumb
  * Accepted: thousands separators from `GROUP_SEPARATORS[style]` (space, NBSP U+00A0, narrow NBSP
  * U+202F, thin space, `'`, `’`, plus `.` in de and `,` in en) in groups of 3; a decimal mark
  * (`,` in fr/de, `.` in en; in fr a lone `.` also works as decimal mark); leading `+`/`-`,
- * U+2212, trailing minus (`1234-`), accounting parentheses (`(1 234,56)`, `(1 234,56) €` → −1234.56); a currency
- * sign before or after (`€`, `EUR`, `euros`, `$`, `USD`); a trailing `%` (the value is returned as
- * written: `12 %` → 12 — use `parseNumberDetailed(...).percent` to know); scientific notation with
- * the style's decimal mark (`1,5E+3` → 1500 in fr/de). `-0` is returned as 0.
+ * U+2212, trailing minus (`1234-`), accounting parentheses (`(1 234,56)`, `(1 234,56) €` →
+ * −1234.56); a currency sign before or after (`€`, `EUR`, `euros`, `$`, `USD`); a trailing `%`
+ * (the value is returned as written: `12 %` → 12, not 0.12 — `parseNumberDetailed(...).percent`
+ * tells); scientific notation with the style's decimal mark (`1,5E+3` → 1500 in fr/de). Not
+ * accepted: `k€`/`M€` multipliers, Indian grouping, currency and `%` together. `-0` → 0.
  */
 export function parseNumber(raw: string, style: NumberStyle): number | null {
   return parseNumberDetailed(raw, style)?.value ?? null;
@@ -228,7 +230,8 @@ export function formatNumber(
   const e = plain.indexOf('e');
   if (e !== -1) {
     const exp = plain.slice(e + 1);
-    body = `${plain.slice(0, e).replace('.', mark)}E${exp.startsWith('-') ? exp : '+' + exp.replace('+', '')}`;
+    const signed = exp.startsWith('-') ? exp : '+' + exp.replace('+', '');
+    body = `${plain.slice(0, e).replace('.', mark)}E${signed}`;
   } else {
     const [int, frac] = plain.split('.');
     let grouped = int;
@@ -397,7 +400,7 @@ export function parseDate(raw: string, order: DateOrder): number | null {
 
 export interface DateOrderGuess {
   order: DateOrder;
-  /** True when no value proved the order (e.g. only `05/03/2024`-like values) or values conflict. */
+  /** True when no value proved the order (only `05/03/2024`-like values) or values conflict. */
   ambiguous: boolean;
   /** Values proving dmy (first part > 12), mdy (second part > 12), year-first, undecidable. */
   evidence: { dmy: number; mdy: number; ymd: number; undecided: number };
@@ -478,7 +481,7 @@ export interface FormatDateOptions {
   pad?: boolean;
 }
 
-/** Format an epoch day as `order` (for tests and previews): `05/03/2024`, `3/5/24`, `2024-03-05`. */
+/** Format an epoch day in `order` (tests, previews): `05/03/2024`, `3/5/24`, `2024-03-05`. */
 export function formatDate(days: number, order: DateOrder, opts: FormatDateOptions = {}): string {
   const { year, month, day } = civilFromDays(days);
   const sep = opts.sep ?? (order === 'ymd' ? '-' : '/');

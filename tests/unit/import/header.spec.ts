@@ -41,7 +41,7 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow(rows)).toBe(4);
   });
 
-  it('a numeric first row is not a header (headerless file → 0 fallback or first texty row)', () => {
+  it('a numeric first row is not a header', () => {
     const rows = [
       ['2024', '2023', '2022'],
       ['CA', 'CA N-1', 'CA N-2'],
