@@ -227,6 +227,32 @@ async function activateDataset(
   }
 }
 
+/** Swaps the active and previous datasets (undo of the last import); returns the new active id. */
+export async function revertDataset(db: PodiumDB, workspaceId: string): Promise<string | null> {
+  return db.transaction('rw', db.workspaces, async () => {
+    const ws = await db.workspaces.get(workspaceId);
+    if (!ws || !ws.previousDatasetId) return ws?.activeDatasetId ?? null;
+    await db.workspaces.update(workspaceId, {
+      activeDatasetId: ws.previousDatasetId,
+      previousDatasetId: ws.activeDatasetId,
+      updatedAt: Date.now()
+    });
+    return ws.previousDatasetId;
+  });
+}
+
+/**
+ * Removes datasets left incomplete by a closed tab or a crash mid-import, once they are older
+ * than `before` (ms) — a younger one may be another tab's import still being written.
+ */
+export async function purgeIncompleteDatasets(db: PodiumDB, before: number): Promise<number> {
+  const incomplete = (await db.datasets.toArray()).filter(
+    (d) => !d.complete && d.createdAt < before
+  );
+  for (const d of incomplete) await deleteDataset(db, d.id);
+  return incomplete.length;
+}
+
 export async function deleteDataset(db: PodiumDB, datasetId: string): Promise<void> {
   await db.transaction('rw', db.datasets, db.chunks, async () => {
     await db.chunks.where('datasetId').equals(datasetId).delete();

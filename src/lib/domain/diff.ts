@@ -62,11 +62,17 @@ export function diffDatasets(before: AccountTable, after: AccountTable): Dataset
   const pairs: Array<{ field: string; x: string; y: string }> = [];
   for (const c of after.columns) {
     if (c.role === 'id') continue;
-    const match = before.columns.find((p) => (c.role ? p.role === c.role : p.role === null && p.name === c.name));
+    const match = before.columns.find((p) =>
+      c.role ? p.role === c.role : p.role === null && p.name === c.name
+    );
     if (match) pairs.push({ field: c.name, x: match.key, y: c.key });
   }
   const fieldCounts = new Map<string, number>();
-  const diff: DatasetDiff = { ...empty, matched: true, examples: { added: [], removed: [], changed: [] } };
+  const diff: DatasetDiff = {
+    ...empty,
+    matched: true,
+    examples: { added: [], removed: [], changed: [] }
+  };
   for (const [id, j] of b) {
     const i = a.get(id);
     if (i === undefined) {
@@ -81,7 +87,8 @@ export function diffDatasets(before: AccountTable, after: AccountTable): Dataset
       if (!same(x, y)) {
         changed = true;
         fieldCounts.set(p.field, (fieldCounts.get(p.field) ?? 0) + 1);
-        if (diff.examples.changed.length < EXAMPLES) diff.examples.changed.push({ id, field: p.field, before: x, after: y });
+        if (diff.examples.changed.length < EXAMPLES)
+          diff.examples.changed.push({ id, field: p.field, before: x, after: y });
       }
     }
     if (changed) diff.changed++;
@@ -93,6 +100,8 @@ export function diffDatasets(before: AccountTable, after: AccountTable): Dataset
       if (diff.examples.removed.length < EXAMPLES) diff.examples.removed.push(id);
     }
   }
-  diff.fields = [...fieldCounts].map(([field, count]) => ({ field, count })).sort((x, y) => y.count - x.count);
+  diff.fields = [...fieldCounts]
+    .map(([field, count]) => ({ field, count }))
+    .sort((x, y) => y.count - x.count);
   return diff;
 }

@@ -24,18 +24,29 @@ function formatCell(cell: CsvCell, dialect: CsvDialect, delimiter: string): stri
     if (dialect === 'excel-fr') text = text.replace('.', ',');
     return text; // numbers are never quoted nor prefixed: -12,5 stays a number
   }
-  if (typeof cell === 'boolean') text = dialect === 'excel-fr' ? (cell ? 'oui' : 'non') : cell ? 'true' : 'false';
+  if (typeof cell === 'boolean')
+    text = dialect === 'excel-fr' ? (cell ? 'oui' : 'non') : cell ? 'true' : 'false';
   else text = neutralizeFormula(cell);
-  if (text.includes('"') || text.includes(delimiter) || /[\r\n]/.test(text) || text !== text.trim()) {
+  if (
+    text.includes('"') ||
+    text.includes(delimiter) ||
+    /[\r\n]/.test(text) ||
+    text !== text.trim()
+  ) {
     return `"${text.replace(/"/g, '""')}"`;
   }
   return text;
 }
 
 /** Builds a whole CSV file (BOM included for French Excel). */
-export function toCsv(header: string[], rows: Iterable<CsvCell[]>, dialect: CsvDialect = 'excel-fr'): string {
+export function toCsv(
+  header: string[],
+  rows: Iterable<CsvCell[]>,
+  dialect: CsvDialect = 'excel-fr'
+): string {
   const delimiter = dialect === 'excel-fr' ? ';' : ',';
   const lines = [header.map((h) => formatCell(h, dialect, delimiter)).join(delimiter)];
-  for (const row of rows) lines.push(row.map((c) => formatCell(c, dialect, delimiter)).join(delimiter));
+  for (const row of rows)
+    lines.push(row.map((c) => formatCell(c, dialect, delimiter)).join(delimiter));
   return (dialect === 'excel-fr' ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }

@@ -106,7 +106,11 @@ const isBlank = (cell: string): boolean => cell.trim() === '';
  *   `<img …>` come back verbatim; escaping is the renderer's/exporter's job.
  * Never throws on malformed quotes: PapaParse's recovery is kept and reported in `errors`.
  */
-export function parseDelimited(text: string, delimiter: Delimiter): ParsedDelimited {
+export function parseDelimited(
+  text: string,
+  delimiter: Delimiter,
+  onProgress?: (done: number, total: number) => void
+): ParsedDelimited {
   let input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const scan = scanLineBreaks(input, delimiter);
   const kinds = (scan.crlf > 0 ? 1 : 0) + (scan.lf > 0 ? 1 : 0) + (scan.cr > 0 ? 1 : 0);
@@ -142,6 +146,7 @@ export function parseDelimited(text: string, delimiter: Delimiter): ParsedDelimi
         rawRows.push(res.data);
         rowStarts.push(cursor);
         cursor = res.meta.cursor;
+        if (onProgress && row % 50_000 === 0) onProgress(cursor, input.length);
         for (const e of res.errors) rawErrors.push({ row, code: e.code, message: e.message });
       }
     });

@@ -81,7 +81,12 @@ export interface Plan {
 }
 
 /** Roles whose values must be numbers, dates or identifiers whatever the data looks like. */
-const NUMBER_ROLES: ReadonlySet<ColumnRole> = new Set(['revenue', 'revenuePrev', 'companyRevenue', 'headcount']);
+const NUMBER_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'revenue',
+  'revenuePrev',
+  'companyRevenue',
+  'headcount'
+]);
 const ID_ROLES: ReadonlySet<ColumnRole> = new Set(['id', 'postcode', 'naf', 'department']);
 
 /** The type a role imposes, if any. */
@@ -91,7 +96,8 @@ export function typeForRole(role: ColumnRole | null, fallback: ColumnType): Colu
   if (role === 'createdAt') return 'date';
   if (ID_ROLES.has(role)) return 'id';
   if (role === 'name') return 'text';
-  if (role === 'accountType' || role === 'rep' || role === 'sector' || role === 'region') return 'category';
+  if (role === 'accountType' || role === 'rep' || role === 'sector' || role === 'region')
+    return 'category';
   return fallback;
 }
 
@@ -114,7 +120,9 @@ export function planImport(src: SourceRows, options: PlanOptions = {}): Plan {
   const styleGuess = detectNumberStyleDetailed(allCells);
   const numberStyle = options.numberStyle ?? styleGuess.style;
   const guessedRoles = guessMapping(names);
-  const dateGuess = detectDateOrder(allCells.filter((v) => /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(v)));
+  const dateGuess = detectDateOrder(
+    allCells.filter((v) => /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(v))
+  );
   const dateOrder = options.dateOrder ?? dateGuess.order;
 
   const columns: ColumnPlan[] = names.map((name, index) => {
@@ -204,7 +212,9 @@ export function parseCell(
     default: {
       if (col.role === 'accountType') {
         const t = parseAccountType(text);
-        return t === null ? { value: null, ok: false } : { value: t === 'client' ? 'Client' : 'Prospect', ok: true };
+        return t === null
+          ? { value: null, ok: false }
+          : { value: t === 'client' ? 'Client' : 'Prospect', ok: true };
       }
       return { value: text, ok: true };
     }
@@ -300,7 +310,11 @@ function finish(b: Builder, rows: number): ColumnValues {
     case 'str':
       return { kind: 'str', values: rows === b.values.length ? b.values : b.values.slice(0, rows) };
     case 'dict':
-      return { kind: 'dict', codes: rows === b.codes.length ? b.codes : b.codes.slice(0, rows), dict: b.dict };
+      return {
+        kind: 'dict',
+        codes: rows === b.codes.length ? b.codes : b.codes.slice(0, rows),
+        dict: b.dict
+      };
   }
 }
 
@@ -389,7 +403,8 @@ export function buildImport(
       if (parsed.damaged) {
         warn = true;
         report.damagedIds.count++;
-        if (report.damagedIds.examples.length < EXAMPLES) report.damagedIds.examples.push({ line, value: raw.trim() });
+        if (report.damagedIds.examples.length < EXAMPLES)
+          report.damagedIds.examples.push({ line, value: raw.trim() });
       }
       put(builders[c], out, parsed.value);
     }
@@ -428,7 +443,12 @@ export function buildImport(
   if (report.extraCells.count > 0) report.warnings.push('extraCells');
   if (out === 0 && total > 0 && !report.blocking.includes('noRows')) report.blocking.push('noRows');
 
-  const columns: ColumnMeta[] = cols.map((c, i) => ({ key: `c${i}`, name: c.name, type: c.type, role: c.role }));
+  const columns: ColumnMeta[] = cols.map((c, i) => ({
+    key: `c${i}`,
+    name: c.name,
+    type: c.type,
+    role: c.role
+  }));
   const values: Record<string, ColumnValues> = {};
   columns.forEach((c, i) => (values[c.key] = finish(builders[i], out)));
   return { table: { rowCount: out, columns, values }, report };

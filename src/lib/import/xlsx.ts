@@ -22,7 +22,13 @@ export type ZipCheck =
 
 /** A zip file starts with a local file header `PK\x03\x04`. */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 0x03 &&
+    bytes[3] === 0x04
+  );
 }
 
 /** Sums the declared uncompressed sizes of a zip's entries without decompressing anything. */
@@ -39,7 +45,8 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
   if (eocd < 0) return { ok: false, reason: 'corrupt', uncompressed: 0 };
   const entries = view.getUint16(eocd + 10, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || cdOffset === 0xffffffff) return { ok: false, reason: 'bomb', uncompressed: Infinity };
+  if (entries === 0xffff || cdOffset === 0xffffffff)
+    return { ok: false, reason: 'bomb', uncompressed: Infinity };
   let at = cdOffset;
   let total = 0;
   for (let n = 0; n < entries; n++) {
@@ -48,9 +55,14 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
     }
     const compressed = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff || compressed === 0xffffffff) return { ok: false, reason: 'bomb', uncompressed: Infinity };
+    if (size === 0xffffffff || compressed === 0xffffffff)
+      return { ok: false, reason: 'bomb', uncompressed: Infinity };
     total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    at +=
+      46 +
+      view.getUint16(at + 28, true) +
+      view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
   }
   const ratio = total / Math.max(1, bytes.length);
   if (total > limits.maxUncompressed || (total > 20_000_000 && ratio > limits.maxRatio)) {
@@ -77,7 +89,14 @@ function isoFromSerial(serial: number, date1904: boolean): string {
 
 /** Reads one sheet (the first by default) of an XLSX/ODS/XLS workbook. Throws on a broken file. */
 export function readSheet(bytes: Uint8Array, sheet?: string): SheetRead {
-  const wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellText: true, WTF: false });
+  const wb = XLSX.read(bytes, {
+    type: 'array',
+    dense: true,
+    cellDates: false,
+    cellNF: true,
+    cellText: true,
+    WTF: false
+  });
   const names = wb.SheetNames;
   const name = sheet && names.includes(sheet) ? sheet : names[0];
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
@@ -94,7 +113,8 @@ export function readSheet(bytes: Uint8Array, sheet?: string): SheetRead {
       if (cell.t === 'n' && typeof cell.v === 'number') {
         const fmt = typeof cell.z === 'string' ? cell.z : '';
         if (fmt && XLSX.SSF.is_date(fmt)) out.push(isoFromSerial(cell.v, date1904));
-        else if (/^0{2,}$/.test(fmt) && typeof cell.w === 'string') out.push(cell.w); // zero-padded id
+        else if (/^0{2,}$/.test(fmt) && typeof cell.w === 'string')
+          out.push(cell.w); // zero-padded id
         else out.push(cell.v);
       } else if (cell.t === 'd' && cell.v instanceof Date) {
         out.push(cell.v.toISOString().slice(0, 10));

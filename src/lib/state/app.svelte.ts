@@ -46,6 +46,7 @@ export class AppState {
     const db = mainDb();
     onVersionChange(() => (this.staleTab = true));
     await repo.purgeDeleted(db, Date.now() - UNDO_MS);
+    await repo.purgeIncompleteDatasets(db, Date.now() - 30 * 60 * 1000);
     this.workspaces = await repo.listWorkspaces(db);
     const saved = await repo.getSetting<string | null>(db, ACTIVE_KEY, null);
     const pick = this.workspaces.find((w) => w.id === saved) ?? this.workspaces[0] ?? null;
@@ -212,6 +213,30 @@ export class AppState {
     await this.refresh();
     if (ok && s) this.info('toast.scenarioDeleted', { name: s.name });
     return ok;
+  }
+
+  /** Re-reads the active workspace after an import or an undo (new dataset made resident). */
+  async reloadActive(): Promise<void> {
+    if (this.activeId) await this.open(this.activeId);
+  }
+
+  /** Creates a workspace to hold a first import and opens it. */
+  async ensureWorkspace(name: string): Promise<string> {
+    if (this.activeId) return this.activeId;
+    const ws = await repo.createWorkspace(mainDb(), name, `${t('switcher.scenario')} 1`);
+    await this.open(ws.id);
+    return ws.id;
+  }
+
+  /** "Revenir à l'import précédent". */
+  async revertImport(): Promise<void> {
+    const id = this.activeId;
+    if (!id) return;
+    await this.run(async () => {
+      await engine().api.revertImport({ workspaceId: id });
+      await this.open(id);
+      this.info('import.reverted');
+    });
   }
 
   // ——— Backup ———

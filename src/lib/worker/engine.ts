@@ -14,7 +14,20 @@ import type { AccountTable, Cell } from '../domain/table';
 import { cellAt } from '../domain/table';
 import { parseBackup, serializeBackup } from '../export/backup';
 import { restoreWorkspace, snapshotWorkspace } from '../db/backup-store';
-import { createWorkspace, duplicateWorkspace, readDataset, writeDataset } from '../db/repo';
+import {
+  createWorkspace,
+  duplicateWorkspace,
+  readDataset,
+  revertDataset,
+  writeDataset
+} from '../db/repo';
+import { toCsv, type CsvCell, type CsvDialect } from '../export/csv';
+import {
+  createImportSession,
+  type AnalyzeResult,
+  type CommitResult,
+  type ImportOptions
+} from './import-session';
 import type { PodiumDB } from '../db/schema';
 import type { DatasetInfo, PageRequest, PageResult, ProgressFn, RestoreResult } from './protocol';
 
@@ -23,6 +36,7 @@ export function createEngine(openDb: () => PodiumDB) {
   const database = (): PodiumDB => (db ??= openDb());
 
   let resident: { datasetId: string; info: DatasetInfo; table: AccountTable } | null = null;
+  const imports = createImportSession(database);
   /** Cached row order for the last (sort, search) asked by the table. */
   let order: { key: string; rows: Uint32Array } | null = null;
 
@@ -180,6 +194,62 @@ export function createEngine(openDb: () => PodiumDB) {
     }): Promise<{ workspaceId: string }> {
       const ws = await duplicateWorkspace(database(), req.workspaceId, req.name);
       return { workspaceId: ws.id };
+    },
+
+    /** Reads a file (or re-reads the current one with new options) and prepares its import. */
+    async importAnalyze(
+      req: { file?: File; options: ImportOptions },
+      onProgress?: ProgressFn
+    ): Promise<AnalyzeResult> {
+      return imports.analyze({ ...req, current: resident?.table ?? null }, throttled(onProgress));
+    },
+
+    /** Stores the prepared import as the workspace's active dataset (previous one kept for undo). */
+    async importCommit(
+      req: { workspaceId: string },
+      onProgress?: ProgressFn
+    ): Promise<CommitResult> {
+      return imports.commit(req, throttled(onProgress));
+    },
+
+    async importDiscard(): Promise<void> {
+      imports.discard();
+    },
+
+    /** "Revenir à l'import précédent": swaps the active and previous datasets. */
+    async revertImport(req: { workspaceId: string }): Promise<{ datasetId: string | null }> {
+      return { datasetId: await revertDataset(database(), req.workspaceId) };
+    },
+
+    /** The resident table (filtered and sorted like the screen) as a CSV file's text. */
+    async exportAccounts(req: {
+      dialect: CsvDialect;
+      search: string;
+      sort: PageRequest['sort'];
+    }): Promise<string> {
+      if (!resident) return '';
+      const table = resident.table;
+      const rows = rowOrder({ offset: 0, limit: 0, sort: req.sort, search: req.search }, table);
+      const cols = table.columns;
+      const dateText = (d: number) => {
+        const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+        return req.dialect === 'excel-fr'
+          ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+          : iso;
+      };
+      function* lines(): Generator<CsvCell[]> {
+        for (const i of rows) {
+          yield cols.map((c) => {
+            const v = cellAt(table.values[c.key], i);
+            return c.type === 'date' && typeof v === 'number' ? dateText(v) : v;
+          });
+        }
+      }
+      return toCsv(
+        cols.map((c) => c.name),
+        lines(),
+        req.dialect
+      );
     },
 
     /** Forgets the resident table (after a delete, or to free memory). */

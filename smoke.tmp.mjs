@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+p.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()); });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://127.0.0.1:4180/donnees');
+await p.getByLabel('Choisir un fichier').setInputFiles('tests/fixtures/import/fr_excel_pointvirgule_cp1252.csv');
+await p.getByText('Rapport de validation').waitFor({ timeout: 15000 });
+await p.screenshot({ path: '/tmp/i1.png', fullPage: true });
+await b.close();

@@ -1,0 +1,3 @@
+/** Types of the import screens, re-exported so components need not reach into worker/. */
+export type { ImportAnalysis, ImportOptions } from '../worker/import-session';
+export type { ColumnPlan, ImportReport, Plan, PreviewRow } from '../import/pipeline';
