@@ -11,6 +11,8 @@ export class AccountsTableState {
   offset = $state(0);
   search = $state('');
   sort = $state<{ key: string; dir: 'asc' | 'desc' } | null>(null);
+  /** Filter text per column key. */
+  filters = $state<Record<string, string>>({});
   result = $state.raw<PageResult | null>(null);
   loading = $state(false);
 
@@ -20,7 +22,10 @@ export class AccountsTableState {
       offset: this.offset,
       limit: this.pageSize,
       sort: this.sort ? { ...this.sort } : null,
-      search: this.search
+      search: this.search,
+      filters: Object.entries(this.filters)
+        .filter(([, value]) => value.trim() !== '')
+        .map(([key, value]) => ({ key, value }))
     };
     try {
       const client = engine();
@@ -38,6 +43,32 @@ export class AccountsTableState {
     this.search = value;
     this.offset = 0;
     return this.load();
+  }
+
+  setFilter(key: string, value: string): Promise<void> {
+    this.filters = { ...this.filters, [key]: value };
+    this.offset = 0;
+    return this.load();
+  }
+
+  clearFilters(): Promise<void> {
+    this.filters = {};
+    this.offset = 0;
+    return this.load();
+  }
+
+  get hasFilters(): boolean {
+    return Object.values(this.filters).some((v) => v.trim() !== '');
+  }
+
+  /** The rows as shown (search, filters, sort), as CSV text. */
+  exportCsv(dialect: 'excel-fr' | 'standard'): Promise<string> {
+    return engine().api.exportAccounts({
+      dialect,
+      search: this.search,
+      sort: this.sort ? { ...this.sort } : null,
+      filters: Object.entries(this.filters).map(([key, value]) => ({ key, value }))
+    });
   }
 
   toggleSort(key: string): Promise<void> {

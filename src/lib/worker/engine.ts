@@ -12,6 +12,7 @@ import {
 import { summarize } from '../domain/summary';
 import type { AccountTable, Cell } from '../domain/table';
 import { cellAt } from '../domain/table';
+import { QueryCache, queryRows } from '../domain/query';
 import { parseBackup, serializeBackup } from '../export/backup';
 import { restoreWorkspace, snapshotWorkspace } from '../db/backup-store';
 import {
@@ -39,6 +40,7 @@ export function createEngine(openDb: () => PodiumDB) {
   const imports = createImportSession(database);
   /** Cached row order for the last (sort, search) asked by the table. */
   let order: { key: string; rows: Uint32Array } | null = null;
+  let cache: QueryCache | null = null;
 
   function throttled(onProgress: ProgressFn | undefined): ProgressFn {
     let last = 0;
@@ -50,45 +52,17 @@ export function createEngine(openDb: () => PodiumDB) {
     };
   }
 
-  function rowOrder(req: PageRequest, table: AccountTable): Uint32Array {
-    const search = req.search.trim().toLocaleLowerCase('fr');
-    const key = JSON.stringify([resident?.datasetId, req.sort, search]);
+  function rowOrder(
+    req: Pick<PageRequest, 'search' | 'sort' | 'filters'>,
+    table: AccountTable
+  ): Uint32Array {
+    const key = JSON.stringify([resident?.datasetId, req.sort, req.search, req.filters]);
     if (order && order.key === key) return order.rows;
-    let rows: number[] = [];
-    if (search) {
-      const cols = table.columns.map((c) => table.values[c.key]);
-      for (let i = 0; i < table.rowCount; i++) {
-        for (const v of cols) {
-          const cell = cellAt(v, i);
-          if (cell !== null && String(cell).toLocaleLowerCase('fr').includes(search)) {
-            rows.push(i);
-            break;
-          }
-        }
-      }
-    } else {
-      rows = Array.from({ length: table.rowCount }, (_, i) => i);
-    }
-    if (req.sort) {
-      const col = table.columns.find((c) => c.key === req.sort?.key);
-      if (col) {
-        const v = table.values[col.key];
-        const dir = req.sort.dir === 'asc' ? 1 : -1;
-        const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
-        rows.sort((a, b) => {
-          const x = cellAt(v, a);
-          const y = cellAt(v, b);
-          if (x === null) return y === null ? a - b : 1; // empties last, whatever the direction
-          if (y === null) return -1;
-          const c =
-            typeof x === 'number' && typeof y === 'number'
-              ? x - y
-              : collator.compare(String(x), String(y));
-          return c === 0 ? a - b : c * dir;
-        });
-      }
-    }
-    order = { key, rows: Uint32Array.from(rows) };
+    if (!cache || cache.table !== table) cache = new QueryCache(table);
+    order = {
+      key,
+      rows: queryRows(table, { search: req.search, filters: req.filters, sort: req.sort }, cache)
+    };
     return order.rows;
   }
 
@@ -226,10 +200,14 @@ export function createEngine(openDb: () => PodiumDB) {
       dialect: CsvDialect;
       search: string;
       sort: PageRequest['sort'];
+      filters?: PageRequest['filters'];
     }): Promise<string> {
       if (!resident) return '';
       const table = resident.table;
-      const rows = rowOrder({ offset: 0, limit: 0, sort: req.sort, search: req.search }, table);
+      const rows = rowOrder(
+        { sort: req.sort, search: req.search, filters: req.filters ?? [] },
+        table
+      );
       const cols = table.columns;
       const dateText = (d: number) => {
         const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);

@@ -26,6 +26,8 @@ export interface PageRequest {
   limit: number;
   sort: { key: string; dir: 'asc' | 'desc' } | null;
   search: string;
+  /** One filter per column (text contains; numbers `>1000`, `100..200`; dates by year). */
+  filters: Array<{ key: string; value: string }>;
 }
 
 export interface PageResult {

@@ -46,7 +46,8 @@ describe('engine (the worker API, called directly)', () => {
       offset: 0,
       limit: 20,
       sort: { key: 'c12', dir: 'desc' },
-      search: ''
+      search: '',
+      filters: []
     });
     expect(page.total).toBe(500);
     expect(page.rows).toHaveLength(20);
@@ -55,7 +56,13 @@ describe('engine (the worker API, called directly)', () => {
     const max = Math.max(...generateSampleAccounts(500, 9).map((a) => a.revenue));
     expect(revenues[0]).toBe(max);
 
-    const lyon = await engine.page({ offset: 0, limit: 500, sort: null, search: 'LYON' });
+    const lyon = await engine.page({
+      offset: 0,
+      limit: 500,
+      sort: null,
+      search: 'LYON',
+      filters: []
+    });
     const expected = generateSampleAccounts(500, 9).filter((a) =>
       Object.values(a).some((v) => typeof v === 'string' && v.toLowerCase().includes('lyon'))
     ).length;
@@ -70,7 +77,9 @@ describe('engine (the worker API, called directly)', () => {
     db = freshDb();
     const engine = createEngine(() => db);
     expect(await engine.loadDataset({ datasetId: null })).toBeNull();
-    expect((await engine.page({ offset: 0, limit: 10, sort: null, search: '' })).total).toBe(0);
+    expect(
+      (await engine.page({ offset: 0, limit: 10, sort: null, search: '', filters: [] })).total
+    ).toBe(0);
   });
 });
 

@@ -13,7 +13,9 @@ afterEach(() => db?.close());
 function frenchFile(count: number, seed: number, name = 'clients.csv'): File {
   const csv =
     'Export CRM du 01/12/2026\r\n\r\n' + sampleToFrenchCsv(generateSampleAccounts(count, seed));
-  return new File([encodeSingleByte(csv, 'windows-1252')], name, { type: 'text/csv' });
+  return new File([encodeSingleByte(csv, 'windows-1252') as Uint8Array<ArrayBuffer>], name, {
+    type: 'text/csv'
+  });
 }
 
 async function setup() {
