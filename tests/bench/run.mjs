@@ -1,38 +1,71 @@
+// @ts-nocheck — a Node script driving Chromium; its types are Playwright's.
 // `npm run bench`: builds the app, serves it, drives Chromium and prints a table of measured
-// figures (medians of 3 runs), then writes bench-results/bench.json. Later issues add rows.
+// figures (medians of BENCH_RUNS runs, default 3), then writes bench-results/bench.json.
+// BENCH_SIZES (default "100000,1000000") chooses the import sizes.
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { syntheticCsv } from './synthetic.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const PORT = 4199;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmtInt = (n) => new Intl.NumberFormat('fr-FR').format(n).replace(/\u202f|\u00a0/g, ' ');
 
-console.log('bench: building…');
-execSync('npx vite build', { stdio: 'ignore' });
+if (!process.env.BENCH_NO_BUILD) {
+  console.log('bench: building…');
+  execSync('npx vite build', { stdio: 'ignore' });
+}
 const server = await serve('build', PORT);
 const rows = [];
+const work = mkdtempSync(join(tmpdir(), 'podium-bench-'));
 
-async function freshPage() {
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'podium-bench-')), {
+async function launch(options = {}) {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
     executablePath: chromiumPath() ?? undefined,
     args: CHROMIUM_ARGS,
     headless: true,
-    viewport: { width: 1280, height: 800 }
+    viewport: { width: 1280, height: 800 },
+    ...options
   });
   return { ctx, page: ctx.pages()[0] ?? (await ctx.newPage()) };
 }
 
-// 1. First load: what the browser downloads to show the welcome screen, gzipped.
+/** Peak resident memory of the browser's renderer processes while `fn` runs (MiB). */
+async function withRendererPeak(fn) {
+  let peak = 0;
+  const poll = setInterval(() => {
+    try {
+      const out = execSync(
+        "ps -eo rss,args | grep -- '--type=renderer' | grep -v grep || true"
+      ).toString();
+      const total = out
+        .split('\n')
+        .filter(Boolean)
+        .reduce((s, l) => s + Number(l.trim().split(/\s+/)[0] || 0), 0);
+      peak = Math.max(peak, total / 1024);
+    } catch {
+      // ps missing: no figure
+    }
+  }, 150);
+  try {
+    const result = await fn();
+    return { result, peak };
+  } finally {
+    clearInterval(poll);
+  }
+}
+
+// ——— 1. First load ———
 {
-  const { ctx, page } = await freshPage();
+  const { ctx, page } = await launch();
   const paths = new Set();
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -40,36 +73,32 @@ async function freshPage() {
   });
   await page.goto(ORIGIN + '/');
   await page.getByRole('button', { name: 'Essayer avec des données d’exemple' }).waitFor();
-  let raw = 0;
   let gz = 0;
   let js = 0;
   for (const p of paths) {
     if (p === '/service-worker.js') continue;
     try {
-      const buf = readFileSync(join('build', p));
-      raw += buf.length;
-      gz += gzipSync(buf, { level: 9 }).length;
-      if (p.endsWith('.js')) js += gzipSync(buf, { level: 9 }).length;
+      const z = gzipSync(readFileSync(join('build', p)), { level: 9 }).length;
+      gz += z;
+      if (p.endsWith('.js')) js += z;
     } catch {
-      // not a file of the build (e.g. an SPA route)
+      // an SPA route, not a file
     }
   }
   rows.push({
     metric: 'first load, all files (gzip)',
     value: gz / 1024,
     unit: 'KiB',
-    note: `${paths.size} requests, ${(raw / 1024).toFixed(0)} KiB raw`
+    note: `${paths.size} requests, JS ${(js / 1024).toFixed(1)} KiB`
   });
-  rows.push({ metric: 'first load, JavaScript (gzip)', value: js / 1024, unit: 'KiB', note: '' });
   await ctx.close();
 }
 
-// 2. One click → sample workspace (2,000 accounts) generated, stored and summarised on screen.
+// ——— 2. Sample workspace ———
 {
   const times = [];
-  const reopen = [];
   for (let i = 0; i < RUNS; i++) {
-    const { ctx, page } = await freshPage();
+    const { ctx, page } = await launch();
     await page.goto(ORIGIN + '/');
     const button = page.getByRole('button', { name: 'Essayer avec des données d’exemple' });
     await button.waitFor();
@@ -77,32 +106,227 @@ async function freshPage() {
     await button.click();
     await page.getByTestId('kpi-accounts').filter({ hasText: '2 000' }).waitFor();
     times.push(Date.now() - t0);
-    const t1 = Date.now();
-    await page.goto(ORIGIN + '/donnees');
-    await page.getByText('1–50 sur 2 000').waitFor();
-    reopen.push(Date.now() - t1);
     await ctx.close();
   }
   rows.push({
-    metric: 'sample workspace: click → dashboard',
+    metric: 'sample workspace (2 000): click → dashboard',
     value: median(times),
     unit: 'ms',
-    note: `runs: ${times.join(', ')}`
-  });
-  rows.push({
-    metric: 'reopen → first table page (2k)',
-    value: median(reopen),
-    unit: 'ms',
-    note: `runs: ${reopen.join(', ')}`
+    note: `runs ${times.join(', ')}`
   });
 }
 
+// ——— 3. Import N rows: file chosen → stored, active, first page shown ———
+const INIT = () => {
+  window.__bench = { longTasks: [], progress: [], t0: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target && e.target.type === 'file') window.__bench.t0 = performance.now();
+    },
+    true
+  );
+  new MutationObserver(() => {
+    const p = document.getElementById('import-progress');
+    if (p) {
+      const v = p.getAttribute('value') ?? String(p.value);
+      const last = window.__bench.progress.at(-1);
+      if (!last || last.v !== v) window.__bench.progress.push({ t: performance.now(), v });
+    }
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['value']
+  });
+};
+
+for (const size of SIZES) {
+  const file = join(work, `clients-${size}.csv`);
+  const text = syntheticCsv(size, 42);
+  writeFileSync(file, text);
+  const mb = Buffer.byteLength(text) / 1e6;
+  const label = fmtInt(size);
+  const analyse = [];
+  const commit = [];
+  const total = [];
+  const reopen = [];
+  const longest = [];
+  const gaps = [];
+  const heap = [];
+  const rss = [];
+  let resident = 0;
+  const stages = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { ctx, page } = await launch();
+    await page.addInitScript(INIT);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    let heapPeak = 0;
+    const heapPoll = setInterval(async () => {
+      try {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+        heapPeak = Math.max(heapPeak, used / 1048576);
+      } catch {
+        // page navigating
+      }
+    }, 200);
+    await page.goto(ORIGIN + '/donnees');
+    await page
+      .getByRole('button', { name: 'Choisir un fichier' })
+      .or(page.getByText('Choisir un fichier'))
+      .first()
+      .waitFor();
+    const { peak } = await withRendererPeak(async () => {
+      await page.getByLabel('Choisir un fichier').setInputFiles(file);
+      await page
+        .getByRole('heading', { name: 'Rapport de validation' })
+        .waitFor({ timeout: 120_000 });
+      const tAnalysed = await page.evaluate(() => performance.now() - window.__bench.t0);
+      const button = page.getByRole('button', { name: /^Importer .* comptes$/ });
+      const tClick = await page.evaluate(() => performance.now());
+      await button.click();
+      await page.getByText(`1–50 sur ${label}`).waitFor({ timeout: 120_000 });
+      const tShown = await page.evaluate(() => performance.now());
+      analyse.push(tAnalysed);
+      commit.push(tShown - tClick);
+      total.push(tAnalysed + (tShown - tClick));
+      const b = await page.evaluate(() => window.__bench);
+      longest.push(Math.max(0, ...b.longTasks));
+      const times = b.progress.map((p) => p.t);
+      let gap = 0;
+      for (let k = 1; k < times.length; k++)
+        if (times[k] < tClick || times[k - 1] > tClick)
+          gap = Math.max(gap, times[k] - times[k - 1]);
+      gaps.push(gap);
+    });
+    clearInterval(heapPoll);
+    heap.push(heapPeak);
+    rss.push(peak);
+    resident =
+      Number(await page.locator('[data-resident-bytes]').getAttribute('data-resident-bytes')) /
+      1048576;
+    stages.push(
+      JSON.parse((await page.locator('[data-timings]').getAttribute('data-timings')) ?? '{}')
+    );
+    const t0 = Date.now();
+    await page.reload();
+    await page.getByText(`1–50 sur ${label}`).waitFor({ timeout: 60_000 });
+    reopen.push(Date.now() - t0);
+    await ctx.close();
+  }
+
+  // Bare PapaParse of the same file (string → arrays, no typing), same browser, CSP bypassed to
+  // inject the library into a page of the origin that does not run the app.
+  const bare = [];
+  {
+    copyFileSync(file, join('build', 'bench-file.csv'));
+    const { ctx, page } = await launch({ bypassCSP: true, serviceWorkers: 'block' });
+    await page.goto(ORIGIN + '/favicon.svg');
+    const papa = readFileSync('node_modules/papaparse/papaparse.min.js', 'utf8');
+    for (let i = 0; i < RUNS; i++) {
+      const ms = await page.evaluate(async (src) => {
+        if (!window.Papa) (0, eval)(src);
+        const text = await (await fetch('/bench-file.csv')).text();
+        const t = performance.now();
+        window.Papa.parse(text, { delimiter: ';' });
+        return performance.now() - t;
+      }, papa);
+      bare.push(ms);
+    }
+    await ctx.close();
+    rmSync(join('build', 'bench-file.csv'));
+  }
+  const ratio = median(total) / median(bare);
+  rows.push({
+    metric: `import ${label} rows (${mb.toFixed(1)} MB): file → report`,
+    value: median(analyse),
+    unit: 'ms',
+    note: `runs ${analyse.map(Math.round).join(', ')}`
+  });
+  rows.push({
+    metric: `import ${label}: « Importer » → stored, first page`,
+    value: median(commit),
+    unit: 'ms',
+    note: `runs ${commit.map(Math.round).join(', ')}`
+  });
+  rows.push({
+    metric: `import ${label}: total (without the user's pause)`,
+    value: median(total),
+    unit: 'ms',
+    note: `runs ${total.map(Math.round).join(', ')}`
+  });
+  rows.push({
+    metric: `bare PapaParse of the same file`,
+    value: median(bare),
+    unit: 'ms',
+    note: `runs ${bare.map(Math.round).join(', ')}`
+  });
+  rows.push({
+    metric: `import ${label}: ratio total / bare parse`,
+    value: ratio,
+    unit: '×',
+    note: ''
+  });
+  rows.push({
+    metric: `import ${label}: longest main-thread task`,
+    value: median(longest),
+    unit: 'ms',
+    note: `runs ${longest.map(Math.round).join(', ')}`
+  });
+  rows.push({
+    metric: `import ${label}: longest gap between progress updates`,
+    value: median(gaps),
+    unit: 'ms',
+    note: ''
+  });
+  rows.push({
+    metric: `import ${label}: peak JS heap of the page (CDP)`,
+    value: median(heap),
+    unit: 'MiB',
+    note: 'main thread'
+  });
+  rows.push({
+    metric: `import ${label}: peak renderer RSS (page + worker)`,
+    value: median(rss),
+    unit: 'MiB',
+    note: 'ps, all renderer processes'
+  });
+  rows.push({
+    metric: `import ${label}: resident dataset in the worker`,
+    value: resident,
+    unit: 'MiB',
+    note: 'typed columns, strings counted 2 B/char'
+  });
+  const keys = [...new Set(stages.flatMap((x) => Object.keys(x)))];
+  rows.push({
+    metric: `import ${label}: worker stages (ms, median)`,
+    value: 0,
+    unit: '',
+    note: keys.map((k) => `${k} ${median(stages.map((x) => x[k] ?? 0))}`).join(', ')
+  });
+  rows.push({
+    metric: `reopen with ${label} stored → first page`,
+    value: median(reopen),
+    unit: 'ms',
+    note: `runs ${reopen.join(', ')}`
+  });
+  rmSync(file);
+}
+
 server.close();
+rmSync(work, { recursive: true, force: true });
 console.log('');
 console.log('| metric | median | unit | note |');
 console.log('| --- | ---: | --- | --- |');
 for (const r of rows)
-  console.log(`| ${r.metric} | ${r.value.toFixed(1)} | ${r.unit} | ${r.note} |`);
+  console.log(
+    `| ${r.metric} | ${r.value.toFixed(r.unit === '×' ? 2 : 0)} | ${r.unit} | ${r.note} |`
+  );
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',

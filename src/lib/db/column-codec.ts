@@ -25,6 +25,15 @@ export function encodeColumn(values: ColumnValues): StoredColumn {
     case 'dict':
       return { kind: 'dict', buf: ownBuffer(values.codes) };
     case 'str': {
+      // Fast path: one join, one encode (no value may contain the U+0000 separator).
+      const joined = values.values.join('\u0000');
+      if (joined.split('\u0000').length === values.values.length || values.values.length === 0) {
+        return {
+          kind: 'strj',
+          bytes: ownBuffer(encoder.encode(joined)),
+          count: values.values.length
+        };
+      }
       const parts = values.values.map((s) => encoder.encode(s));
       const total = parts.reduce((n, p) => n + p.length, 0);
       const bytes = new Uint8Array(total);
@@ -48,6 +57,10 @@ export function decodeColumn(stored: StoredColumn, dict: string[] | undefined): 
       return { kind: 'u8', values: new Uint8Array(stored.buf) };
     case 'dict':
       return { kind: 'dict', codes: new Uint32Array(stored.buf), dict: dict ?? [] };
+    case 'strj': {
+      if (stored.count === 0) return { kind: 'str', values: [] };
+      return { kind: 'str', values: decoder.decode(new Uint8Array(stored.bytes)).split('\u0000') };
+    }
     case 'str': {
       const bytes = new Uint8Array(stored.bytes);
       const offsets = new Uint32Array(stored.offsets);

@@ -55,7 +55,9 @@ export type StoredColumn =
   | { kind: 'f64'; buf: ArrayBuffer }
   | { kind: 'u8'; buf: ArrayBuffer }
   | { kind: 'dict'; buf: ArrayBuffer }
-  | { kind: 'str'; bytes: ArrayBuffer; offsets: ArrayBuffer };
+  | { kind: 'str'; bytes: ArrayBuffer; offsets: ArrayBuffer }
+  /** Text joined with U+0000 separators, one UTF-8 buffer (used when no value contains U+0000). */
+  | { kind: 'strj'; bytes: ArrayBuffer; count: number };
 
 export interface ChunkRecord {
   datasetId: string;

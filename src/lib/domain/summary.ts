@@ -38,6 +38,26 @@ function groupBy(table: AccountTable, role: ColumnRole, revenue: Float64Array | 
   const col = columnFor(table, role);
   if (!col) return [];
   const values = table.values[col.key];
+  if (values.kind === 'dict') {
+    // Dictionary columns: accumulate by code, no string per row.
+    const accounts = new Float64Array(values.dict.length);
+    const rev = new Float64Array(values.dict.length);
+    for (let i = 0; i < table.rowCount; i++) {
+      const c = values.codes[i];
+      accounts[c]++;
+      const r = revenue ? revenue[i] : NaN;
+      if (!Number.isNaN(r)) rev[c] += r;
+    }
+    const merged = new Map<string, GroupStat>();
+    values.dict.forEach((label, c) => {
+      if (accounts[c] === 0) return;
+      const g = merged.get(label) ?? { label, accounts: 0, revenue: 0 };
+      g.accounts += accounts[c];
+      g.revenue += rev[c];
+      merged.set(label, g);
+    });
+    return [...merged.values()].sort((a, b) => b.revenue - a.revenue || b.accounts - a.accounts);
+  }
   const groups = new Map<string, GroupStat>();
   for (let i = 0; i < table.rowCount; i++) {
     const raw = cellAt(values, i);
@@ -87,10 +107,16 @@ export function summarize(table: AccountTable): DatasetSummary {
   const revenuePrev = numeric(table, 'revenuePrev');
   const typeCol = columnFor(table, 'accountType');
   let prospects = 0;
-  for (let i = 0; i < table.rowCount; i++) {
-    if (typeCol) {
-      if (isProspectLabel(cellAt(table.values[typeCol.key], i))) prospects++;
-    } else if (revenue && !(revenue[i] > 0)) prospects++;
+  const typeValues = typeCol ? table.values[typeCol.key] : null;
+  if (typeValues?.kind === 'dict') {
+    const isProspect = Uint8Array.from(typeValues.dict, (d) => (isProspectLabel(d) ? 1 : 0));
+    for (let i = 0; i < table.rowCount; i++) prospects += isProspect[typeValues.codes[i]];
+  } else {
+    for (let i = 0; i < table.rowCount; i++) {
+      if (typeValues) {
+        if (isProspectLabel(cellAt(typeValues, i))) prospects++;
+      } else if (revenue && !(revenue[i] > 0)) prospects++;
+    }
   }
   const revenueTotal = revenue ? sum(revenue) : null;
   const revenuePrevTotal = revenuePrev ? sum(revenuePrev) : null;

@@ -48,8 +48,23 @@ export function isEmptyAt(values: ColumnValues, row: number): boolean {
 /** Number of non-empty cells of a column. */
 export function filledCount(values: ColumnValues, rowCount: number): number {
   let n = 0;
-  for (let i = 0; i < rowCount; i++) if (!isEmptyAt(values, i)) n++;
-  return n;
+  switch (values.kind) {
+    case 'f64':
+      for (let i = 0; i < rowCount; i++) if (!Number.isNaN(values.values[i])) n++;
+      return n;
+    case 'u8':
+      for (let i = 0; i < rowCount; i++) if (values.values[i] !== BOOL_EMPTY) n++;
+      return n;
+    case 'dict': {
+      const empty = Uint8Array.from(values.dict, (d) => (d === '' ? 1 : 0));
+      for (let i = 0; i < rowCount; i++) if (empty[values.codes[i]] === 0) n++;
+      return n;
+    }
+    case 'str':
+      for (let i = 0; i < rowCount; i++)
+        if (values.values[i] !== '' && values.values[i] !== undefined) n++;
+      return n;
+  }
 }
 
 /** Concatenates column runs of the same kind (chunks → one resident column). */
@@ -107,4 +122,20 @@ export function sliceColumn(values: ColumnValues, start: number, end: number): C
     case 'dict':
       return { kind: 'dict', codes: values.codes.slice(start, end), dict: values.dict };
   }
+}
+
+/**
+ * Approximate memory of a resident table in bytes: typed arrays exactly, strings as 2 bytes a
+ * character plus 16 bytes of header each (V8's one-byte strings are smaller: an upper bound).
+ */
+export function residentBytes(table: AccountTable): number {
+  let bytes = 0;
+  for (const c of table.columns) {
+    const v = table.values[c.key];
+    if (v.kind === 'f64' || v.kind === 'u8') bytes += v.values.byteLength;
+    else if (v.kind === 'dict')
+      bytes += v.codes.byteLength + v.dict.reduce((s, x) => s + 16 + 2 * x.length, 0);
+    else for (const x of v.values) bytes += 16 + 2 * x.length;
+  }
+  return bytes;
 }

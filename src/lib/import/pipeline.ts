@@ -17,6 +17,7 @@ import {
   detectNumberStyleDetailed,
   isEmptyCell,
   parseBoolean,
+  epochDayFromYmd,
   parseDate,
   parseNumber,
   type DateOrder,
@@ -160,28 +161,78 @@ export function planImport(src: SourceRows, options: PlanOptions = {}): Plan {
   };
 }
 
-/** Fast path for plain numbers (`1234`, `-12,5`, `0.75`); anything else goes to parseNumber. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Fast path for plain numbers (`1234`, `-12,5`, `0.75`), computed from the digits: with at most
+ * 15 digits, `(integer digits) / 10^decimals` is one correctly rounded division, so the result is
+ * exactly what Number() gives. Anything else (groups, currency, %) goes to parseNumber.
+ */
 function quickNumber(raw: string, style: NumberStyle): number | null {
   const n = raw.length;
-  if (n === 0 || n > 15) return null;
-  let sep = -1;
-  for (let i = 0; i < n; i++) {
+  if (n === 0 || n > 16) return null;
+  let i = 0;
+  let negative = false;
+  if (raw.charCodeAt(0) === 45) {
+    if (n === 1) return null;
+    negative = true;
+    i = 1;
+  }
+  const decimalMark = style === 'en' ? 46 : 44;
+  let digits = 0;
+  let value = 0;
+  let decimals = -1;
+  for (; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (c === 45 && i === 0 && n > 1) continue;
-    if ((c === 44 || c === 46) && sep < 0 && i > 0 && i < n - 1) {
-      sep = i;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+      continue;
+    }
+    // One decimal mark, not first nor last. `1.234` in fr/de or `1,234` in en is a thousands
+    // group: leave it to the full parser.
+    if (c === decimalMark && decimals < 0 && digits > 0 && i < n - 1) {
+      decimals = 0;
       continue;
     }
     return null;
   }
-  if (sep < 0) return Number(raw);
-  const mark = raw.charCodeAt(sep);
-  const decimalMark = style === 'en' ? 46 : 44;
-  // `1.234` in fr/de or `1,234` in en is a thousands group: leave it to the full parser.
-  if (mark !== decimalMark) return null;
-  return Number(mark === 44 ? raw.replace(',', '.') : raw);
+  if (digits === 0 || digits > 15) return null;
+  const v = decimals > 0 ? value / POW10[decimals] : value;
+  return negative ? -v : v;
 }
+
+/** `isEmptyCell` with a fast exit for the usual case: a value starting with a digit or letter. */
+function emptyCell(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return true;
+  const c = raw.charCodeAt(0);
+  // Empty markers start with a space, '-', a dash, '#', 'n'/'N' (n.c., N/A, null): check those.
+  if ((c >= 48 && c <= 57) || (n > 8 && c !== 32 && c !== 9 && c !== 160)) return false;
+  return isEmptyCell(raw);
+}
+
+/** `dd/mm/yyyy` (or `-`, `.`) parsed by hand; anything else goes to parseDate. */
+function quickDate(s: string, order: DateOrder): number | null {
+  if (s.length !== 10 || order === 'ymd') return null;
+  const sep = s.charCodeAt(2);
+  if ((sep !== 47 && sep !== 45 && sep !== 46) || s.charCodeAt(5) !== sep) return null;
+  const d2 = (i: number) => {
+    const a = s.charCodeAt(i) - 48;
+    const b = s.charCodeAt(i + 1) - 48;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+  };
+  const a = d2(0);
+  const b = d2(3);
+  const y1 = d2(6);
+  const y2 = d2(8);
+  if (a < 0 || b < 0 || y1 < 0 || y2 < 0) return null;
+  const year = y1 * 100 + y2;
+  return order === 'dmy' ? epochDayFromYmd(year, b, a) : epochDayFromYmd(year, a, b);
+}
+
+const SCIENTIFIC_HINT = /[eE]/;
 
 /** Parses one raw cell for a column; `ok` is false when a non-empty value does not fit. */
 export function parseCell(
@@ -190,19 +241,25 @@ export function parseCell(
   style: NumberStyle,
   order: DateOrder
 ): { value: Cell; ok: boolean; damaged?: boolean } {
-  const text = raw.trim();
   if (col.type === 'id') {
+    if (!SCIENTIFIC_HINT.test(raw)) {
+      const value = raw.trim();
+      return { value: value === '' ? null : value, ok: true };
+    }
     const { value, damaged } = checkIdentifier(raw);
     return { value: value === '' ? null : value, ok: true, damaged };
   }
-  if (isEmptyCell(text)) return { value: null, ok: true };
+  if (emptyCell(raw)) return { value: null, ok: true };
+  const c0 = raw.charCodeAt(0);
+  const cN = raw.charCodeAt(raw.length - 1);
+  const text = c0 <= 32 || cN <= 32 || c0 === 160 || cN === 160 ? raw.trim() : raw;
   switch (col.type) {
     case 'number': {
       const v = quickNumber(text, style) ?? parseNumber(text, style);
       return v === null ? { value: null, ok: false } : { value: v, ok: true };
     }
     case 'date': {
-      const v = parseDate(text, order);
+      const v = quickDate(text, order) ?? parseDate(text, order);
       return v === null ? { value: null, ok: false } : { value: v, ok: true };
     }
     case 'boolean': {
@@ -219,6 +276,32 @@ export function parseCell(
       return { value: text, ok: true };
     }
   }
+}
+
+/**
+ * Numeric key of an all-digit id of 1–14 digits: length × 10¹⁴ + value (exact in a double);
+ * -1 for anything else.
+ */
+function digitKey(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > 14) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return n * 1e14 + v;
+}
+
+/** Cheap pre-check for isTotalRow: total labels start with t, s or g (Total, Sous-total, Grand total, Somme). */
+function maybeTotal(row: readonly string[]): boolean {
+  for (const cell of row) {
+    if (cell === '' || cell.trim() === '') continue;
+    const c = cell.trimStart().charCodeAt(0) | 0x20;
+    return c === 0x74 || c === 0x73 || c === 0x67;
+  }
+  return false;
 }
 
 export type RejectReason = 'total' | 'noIdentity';
@@ -318,6 +401,94 @@ function finish(b: Builder, rows: number): ColumnValues {
   }
 }
 
+const OK = 0;
+const EMPTY = 1;
+const INVALID = 2;
+const DAMAGED = 3;
+
+function trimmed(raw: string): string {
+  const c0 = raw.charCodeAt(0);
+  const cN = raw.charCodeAt(raw.length - 1);
+  return c0 <= 32 || cN <= 32 || c0 === 160 || cN === 160 ? raw.trim() : raw;
+}
+
+/**
+ * A specialised cell writer per column (no object per cell): parses `raw` into row `row` of the
+ * builder and says OK, EMPTY, INVALID (stored empty) or DAMAGED (an Excel-mangled id, kept).
+ */
+function makeWriter(
+  col: ColumnPlan,
+  b: Builder,
+  style: NumberStyle,
+  order: DateOrder
+): (raw: string, row: number) => number {
+  if (b.kind === 'f64' && col.type === 'number') {
+    const out = b.values;
+    return (raw, row) => {
+      if (emptyCell(raw)) return EMPTY;
+      const text = trimmed(raw);
+      const v = quickNumber(text, style) ?? parseNumber(text, style);
+      if (v === null) return INVALID;
+      out[row] = v;
+      return OK;
+    };
+  }
+  if (b.kind === 'f64') {
+    const out = b.values;
+    return (raw, row) => {
+      if (emptyCell(raw)) return EMPTY;
+      const text = trimmed(raw);
+      const v = quickDate(text, order) ?? parseDate(text, order);
+      if (v === null) return INVALID;
+      out[row] = v;
+      return OK;
+    };
+  }
+  if (b.kind === 'str' && col.type === 'id') {
+    const out = b.values;
+    return (raw, row) => {
+      if (SCIENTIFIC_HINT.test(raw) && checkIdentifier(raw).damaged) {
+        out[row] = raw.trim();
+        return DAMAGED;
+      }
+      const v = trimmed(raw);
+      if (v === '') return EMPTY;
+      out[row] = v;
+      return OK;
+    };
+  }
+  if (b.kind === 'str') {
+    const out = b.values;
+    return (raw, row) => {
+      if (emptyCell(raw)) return EMPTY;
+      out[row] = trimmed(raw);
+      return OK;
+    };
+  }
+  if (b.kind === 'dict' && col.role !== 'accountType') {
+    const { codes, dict, index } = b;
+    return (raw, row) => {
+      if (emptyCell(raw)) return EMPTY;
+      const v = trimmed(raw);
+      let code = index.get(v);
+      if (code === undefined) {
+        code = dict.length;
+        dict.push(v);
+        index.set(v, code);
+      }
+      codes[row] = code;
+      return OK;
+    };
+  }
+  return (raw, row) => {
+    const parsed = parseCell(raw, col, style, order);
+    if (!parsed.ok) return INVALID;
+    if (parsed.value === null) return EMPTY;
+    put(b, row, parsed.value);
+    return OK;
+  };
+}
+
 /**
  * Types every data row according to the plan. Returns the table to store (rejected rows left
  * out) and the report. `onProgress(done)` is called every 50,000 rows.
@@ -364,8 +535,19 @@ export function buildImport(
   if (plan.numberAmbiguous) report.warnings.push('numberAmbiguous');
   if (plan.dateAmbiguous) report.warnings.push('dateAmbiguous');
 
+  const writers = cols.map((c, i) => makeWriter(c, builders[i], plan.numberStyle, plan.dateOrder));
+  const revenueValues = (() => {
+    const b = revenueCol ? builders[cols.indexOf(revenueCol)] : null;
+    return b && b.kind === 'f64' ? b.values : null;
+  })();
+  // Duplicate ids: all-digit ids (SIREN, SIRET…) become numeric keys (length-tagged, so that
+  // `012` ≠ `12`) checked by one typed-array sort after the loop — a Map of a million strings
+  // costs far more. Other ids go through a Map as they come.
   const seenIds = new Map<string, number>();
   const dupLines = new Map<string, number[]>();
+  const idKeys = idCol ? new Float64Array(total).fill(NaN) : null;
+  const outLines = new Int32Array(total);
+  const warned = new Uint8Array(total);
   let out = 0;
   const { numberStyle, dateOrder } = plan;
   const reject = (line: number, reason: RejectReason) => {
@@ -377,45 +559,46 @@ export function buildImport(
     const row = src.rows[r];
     const line = src.lineNumbers[r];
     if ((r - first) % 50_000 === 0 && r > first) onProgress?.(r - first, total);
-    if (isTotalRow(row)) {
+    if (maybeTotal(row) && isTotalRow(row)) {
       reject(line, 'total');
       continue;
     }
     if (idCol || nameCol) {
-      const idRaw = idCol ? (row[idCol.index] ?? '').trim() : '';
-      const nameRaw = nameCol ? (row[nameCol.index] ?? '').trim() : '';
-      if (isEmptyCell(idRaw) && isEmptyCell(nameRaw)) {
+      const idRaw = idCol ? (row[idCol.index] ?? '') : '';
+      const nameRaw = nameCol ? (row[nameCol.index] ?? '') : '';
+      if (emptyCell(idRaw.trim()) && emptyCell(nameRaw.trim())) {
         reject(line, 'noIdentity');
         continue;
       }
     }
     let warn = false;
     for (let c = 0; c < width; c++) {
-      const col = cols[c];
-      const raw = row[col.index] ?? '';
-      const parsed = parseCell(raw, col, numberStyle, dateOrder);
+      const raw = row[cols[c].index] ?? '';
+      const status = writers[c](raw, out);
+      if (status === OK) continue;
       const rep = reports[c];
-      if (!parsed.ok) {
+      if (status === EMPTY) rep.empty++;
+      else if (status === INVALID) {
         warn = true;
         rep.invalid++;
         if (rep.invalidExamples.length < EXAMPLES) rep.invalidExamples.push({ line, value: raw });
-      } else if (parsed.value === null) rep.empty++;
-      if (parsed.damaged) {
+      } else {
         warn = true;
         report.damagedIds.count++;
         if (report.damagedIds.examples.length < EXAMPLES)
           report.damagedIds.examples.push({ line, value: raw.trim() });
       }
-      put(builders[c], out, parsed.value);
     }
     if (row.length > width && row.slice(width).some((v) => v.trim() !== '')) {
       warn = true;
       report.extraCells.count++;
       if (report.extraCells.examples.length < EXAMPLES) report.extraCells.examples.push(line);
     }
-    if (idCol) {
-      const id = (row[idCol.index] ?? '').trim();
-      if (id !== '') {
+    if (idCol && idKeys) {
+      const id = trimmed(row[idCol.index] ?? '');
+      const key = digitKey(id);
+      if (key >= 0) idKeys[out] = key;
+      else if (id !== '') {
         const firstLine = seenIds.get(id);
         if (firstLine === undefined) seenIds.set(id, line);
         else {
@@ -427,13 +610,41 @@ export function buildImport(
         }
       }
     }
-    if (revenueCol && report.revenueTotal !== null) {
-      const b = builders[cols.indexOf(revenueCol)];
-      if (b.kind === 'f64' && !Number.isNaN(b.values[out])) report.revenueTotal += b.values[out];
+    if (revenueValues && report.revenueTotal !== null && !Number.isNaN(revenueValues[out])) {
+      report.revenueTotal += revenueValues[out];
     }
     if (warn) report.withWarnings++;
     else report.accepted++;
+    outLines[out] = line;
+    warned[out] = warn ? 1 : 0;
     out++;
+  }
+  if (idKeys) {
+    const sorted = idKeys.slice(0, out).sort(); // NaN last
+    const dupKeys = new Set<number>();
+    for (let i = 1; i < sorted.length && !Number.isNaN(sorted[i]); i++) {
+      if (sorted[i] === sorted[i - 1]) dupKeys.add(sorted[i]);
+    }
+    if (dupKeys.size > 0) {
+      const firstSeen = new Map<number, number>();
+      for (let r = 0; r < out; r++) {
+        const key = idKeys[r];
+        if (!dupKeys.has(key)) continue;
+        const id = String(key % 1e14).padStart(Math.floor(key / 1e14), '0');
+        if (!firstSeen.has(key)) {
+          firstSeen.set(key, outLines[r]);
+          dupLines.set(id, [outLines[r]]);
+          continue;
+        }
+        report.duplicateIds.count++;
+        dupLines.get(id)?.push(outLines[r]);
+        if (!warned[r]) {
+          warned[r] = 1;
+          report.accepted--;
+          report.withWarnings++;
+        }
+      }
+    }
   }
   onProgress?.(total, total);
   for (const [id, lines] of dupLines) {

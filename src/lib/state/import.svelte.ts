@@ -26,6 +26,8 @@ export class ImportState {
   progress = $state.raw<Progress | null>(null);
   /** Translated error for the last attempt (file refused, commit failed). */
   error = $state<string | null>(null);
+  /** Worker-side milliseconds per stage of the last analysis and commit (shown to the bench). */
+  timings = $state.raw<Record<string, number>>({});
   private startedAt = 0;
 
   /** Rows (or bytes) per second of the current stage. */
@@ -71,6 +73,7 @@ export class ImportState {
         return;
       }
       this.analysis = result;
+      this.timings = { ...result.timings };
       this.phase = 'review';
     } catch (e) {
       this.progress = null;
@@ -147,7 +150,10 @@ export class ImportState {
         this.phase = 'review';
         return;
       }
+      this.timings = { ...this.timings, ...result.timings };
+      const t0 = performance.now();
       await app.reloadActive();
+      this.timings = { ...this.timings, reload: Math.round(performance.now() - t0) };
       this.phase = 'idle';
       this.analysis = null;
       this.options = {};

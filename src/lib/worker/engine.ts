@@ -11,7 +11,7 @@ import {
 } from '../domain/sample';
 import { summarize } from '../domain/summary';
 import type { AccountTable, Cell } from '../domain/table';
-import { cellAt } from '../domain/table';
+import { cellAt, residentBytes } from '../domain/table';
 import { QueryCache, queryRows } from '../domain/query';
 import { parseBackup, serializeBackup } from '../export/backup';
 import { restoreWorkspace, snapshotWorkspace } from '../db/backup-store';
@@ -117,7 +117,8 @@ export function createEngine(openDb: () => PodiumDB) {
         createdAt: found.record.createdAt,
         source: found.record.source,
         columns: found.table.columns,
-        summary: summarize(found.table)
+        summary: summarize(found.table),
+        residentBytes: residentBytes(found.table)
       };
       resident = { datasetId: found.record.id, info, table: found.table };
       order = null;
@@ -183,7 +184,25 @@ export function createEngine(openDb: () => PodiumDB) {
       req: { workspaceId: string },
       onProgress?: ProgressFn
     ): Promise<CommitResult> {
-      return imports.commit(req, throttled(onProgress));
+      const result = await imports.commit(req, throttled(onProgress));
+      if (result.ok && result.table) {
+        // The table just stored becomes resident as is: no need to read it back.
+        const t0 = performance.now();
+        const table = result.table;
+        const info: DatasetInfo = {
+          datasetId: result.datasetId,
+          createdAt: Date.now(),
+          source: { kind: 'file', fileName: result.fileName },
+          columns: table.columns,
+          summary: summarize(table),
+          residentBytes: residentBytes(table)
+        };
+        resident = { datasetId: result.datasetId, info, table };
+        order = null;
+        result.timings.summary = Math.round(performance.now() - t0);
+      }
+      if (result.ok) delete result.table; // never ship the table to the page
+      return result;
     },
 
     async importDiscard(): Promise<void> {

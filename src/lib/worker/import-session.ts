@@ -69,7 +69,17 @@ export interface ImportAnalysis {
 export type AnalyzeResult = ImportAnalysis | { ok: false; error: ImportFailure; detail: string };
 
 export type CommitResult =
-  | { ok: true; datasetId: string; rowCount: number; revenueTotal: number | null; ms: number }
+  | {
+      ok: true;
+      datasetId: string;
+      rowCount: number;
+      revenueTotal: number | null;
+      ms: number;
+      fileName: string;
+      timings: Record<string, number>;
+      /** The stored table, for the engine to keep resident; removed before crossing to the UI. */
+      table?: AccountTable;
+    }
   | { ok: false; error: 'busy' | 'quota' | 'nothing' | 'blocked'; detail: string };
 
 interface Session {
@@ -158,6 +168,7 @@ export function createImportSession(database: () => PodiumDB) {
     }
     if (bytes.length > MAX_TEXT_BYTES) return { error: 'tooBig', detail: String(MAX_TEXT_BYTES) };
     if (!s.text || (opts.encoding && s.text.encoding !== opts.encoding)) {
+      report({ stage: 'parse', done: 0, total: bytes.length });
       const decoded = decodeBytes(bytes, opts.encoding);
       s.text = { encoding: decoded.encoding, decoded };
       s.rows = null;
@@ -295,6 +306,7 @@ export function createImportSession(database: () => PodiumDB) {
       const run = async (): Promise<CommitResult> => {
         const t0 = performance.now();
         try {
+          onProgress?.({ stage: 'store', done: 0, total: table.rowCount });
           const rec = await writeDataset(
             database(),
             req.workspaceId,
@@ -316,7 +328,10 @@ export function createImportSession(database: () => PodiumDB) {
             datasetId: rec.id,
             rowCount: table.rowCount,
             revenueTotal: analysis.report.revenueTotal,
-            ms: Math.round(performance.now() - t0)
+            ms: Math.round(performance.now() - t0),
+            fileName: analysis.source.fileName,
+            timings: { store: Math.round(performance.now() - t0) },
+            table
           };
         } catch (e) {
           const name = (e as Error).name;

@@ -19,6 +19,8 @@ export interface DatasetInfo {
   source: { kind: 'sample' | 'file' | 'backup'; fileName: string | null };
   columns: ColumnMeta[];
   summary: DatasetSummary;
+  /** Approximate memory held by the resident table (bytes). */
+  residentBytes: number;
 }
 
 export interface PageRequest {

@@ -163,3 +163,25 @@ describe('the French Excel fixture (Windows-1252, title rows, Total row, multi-l
     expect(report.revenueTotal).toBeCloseTo(1234.56 + 12500 + 1000000.5 + 0, 6);
   });
 });
+
+describe('fast number path', () => {
+  it('gives exactly what Number() gives for plain decimals (10,000 random values per style)', async () => {
+    const fc = await import('fast-check');
+    const { parseCell } = await import('../../../src/lib/import/pipeline');
+    const col = { type: 'number' as const, role: null };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (int, decimals) => {
+          const text = (int / 10 ** decimals).toFixed(decimals);
+          const expected = Number(text);
+          const fr = parseCell(text.replace('.', ','), col, 'fr', 'dmy').value;
+          const en = parseCell(text, col, 'en', 'dmy').value;
+          return fr === expected && en === expected;
+        }
+      ),
+      { numRuns: 10_000 }
+    );
+  });
+});
