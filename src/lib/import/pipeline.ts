@@ -549,7 +549,6 @@ export function buildImport(
   const outLines = new Int32Array(total);
   const warned = new Uint8Array(total);
   let out = 0;
-  const { numberStyle, dateOrder } = plan;
   const reject = (line: number, reason: RejectReason) => {
     report.rejected++;
     if (report.rejectedRows.length < LIST_CAP) report.rejectedRows.push({ line, reason });
