@@ -102,7 +102,7 @@ export function typeForRole(role: ColumnRole | null, fallback: ColumnType): Colu
   return fallback;
 }
 
-const SAMPLE_ROWS = 5000;
+const SAMPLE_ROWS = 2000;
 const PREVIEW_ROWS = 20;
 
 /** Reads the file's structure and proposes a mapping; `options` override any detected part. */

@@ -4,7 +4,7 @@
  * compression ratio, ZIP64 tricks) is refused. Cells come out as text or numbers: dates as ISO
  * `yyyy-mm-dd` (1900 and 1904 systems), zero-padded identifiers as their displayed text.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSXTypes from '@e965/xlsx';
 import { epochDayToIso, excelSerialToEpochDay } from './values';
 
 export interface ZipLimits {
@@ -87,8 +87,21 @@ function isoFromSerial(serial: number, date1904: boolean): string {
   return Number.isNaN(day) ? String(serial) : epochDayToIso(day);
 }
 
-/** Reads one sheet (the first by default) of an XLSX/ODS/XLS workbook. Throws on a broken file. */
+let sheetjs: typeof XLSXTypes | null = null;
+
+/** Loads SheetJS on first use (it is large: CSV imports never pay for it). */
+export async function loadSheetJs(): Promise<typeof XLSXTypes> {
+  sheetjs ??= await import('@e965/xlsx');
+  return sheetjs;
+}
+
+/**
+ * Reads one sheet (the first by default) of an XLSX/ODS/XLS workbook. Throws on a broken file.
+ * Call `loadSheetJs()` first.
+ */
 export function readSheet(bytes: Uint8Array, sheet?: string): SheetRead {
+  if (!sheetjs) throw new Error('SheetJS not loaded: await loadSheetJs() first');
+  const XLSX = sheetjs;
   const wb = XLSX.read(bytes, {
     type: 'array',
     dense: true,
@@ -100,7 +113,7 @@ export function readSheet(bytes: Uint8Array, sheet?: string): SheetRead {
   const names = wb.SheetNames;
   const name = sheet && names.includes(sheet) ? sheet : names[0];
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const ws = wb.Sheets[name] as XLSX.WorkSheet & { '!data'?: XLSX.CellObject[][] };
+  const ws = wb.Sheets[name] as XLSXTypes.WorkSheet & { '!data'?: XLSXTypes.CellObject[][] };
   const data = ws?.['!data'] ?? [];
   const rows: SheetCell[][] = [];
   for (const row of data) {

@@ -44,6 +44,8 @@ export class AppState {
   async init(): Promise<void> {
     if (this.ready) return;
     const db = mainDb();
+    // Start the worker now (module load and compile) so the first real call does not wait for it.
+    void engine().api.ping();
     onVersionChange(() => (this.staleTab = true));
     await repo.purgeDeleted(db, Date.now() - UNDO_MS);
     await repo.purgeIncompleteDatasets(db, Date.now() - 30 * 60 * 1000);

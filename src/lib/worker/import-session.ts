@@ -19,7 +19,7 @@ import {
   type SourceRows
 } from '../import/pipeline';
 import type { DateOrder, NumberStyle } from '../import/values';
-import { checkZip, isZip, readSheet, type SheetCell } from '../import/xlsx';
+import { checkZip, isZip, loadSheetJs, readSheet, type SheetCell } from '../import/xlsx';
 import { getSetting, setSetting, writeDataset } from '../db/repo';
 import type { PodiumDB } from '../db/schema';
 import type { ProgressFn } from './protocol';
@@ -132,6 +132,7 @@ export function createImportSession(database: () => PodiumDB) {
       if (s.rows?.key === key) return s.rows;
       let read;
       try {
+        await loadSheetJs();
         read = readSheet(bytes, opts.sheet);
       } catch (e) {
         return { error: 'unreadable', detail: (e as Error).message };

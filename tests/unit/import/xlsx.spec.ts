@@ -1,7 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkZip, isZip, readSheet } from '../../../src/lib/import/xlsx';
+import { beforeAll } from 'vitest';
+import { checkZip, isZip, loadSheetJs, readSheet } from '../../../src/lib/import/xlsx';
 import { fixture } from './_fixtures';
 
 /** A one-entry zip whose entry really inflates to `size` bytes (zeros). */
@@ -62,6 +63,10 @@ describe('zip bomb guard', () => {
 });
 
 describe('readSheet', () => {
+  beforeAll(async () => {
+    await loadSheetJs();
+  });
+
   it('1900 date system: serials become ISO dates (Lotus leap-year bug handled)', () => {
     const r = readSheet(fixture('dates_1900.xlsx'));
     expect(r.date1904).toBe(false);
