@@ -131,8 +131,14 @@ const INIT = () => {
   );
   new MutationObserver(() => {
     // Moments the user sees the report and the first page of the stored table.
-    if (!window.__bench.tReport && document.getElementById('report-title')) window.__bench.tReport = performance.now();
-    if (!window.__bench.tShown && window.__bench.tClick && /^1–50 sur /m.test(document.body.innerText)) window.__bench.tShown = performance.now();
+    if (!window.__bench.tReport && document.getElementById('report-title'))
+      window.__bench.tReport = performance.now();
+    if (
+      !window.__bench.tShown &&
+      window.__bench.tClick &&
+      /^1–50 sur /m.test(document.body.innerText)
+    )
+      window.__bench.tShown = performance.now();
     const p = document.getElementById('import-progress');
     if (p) {
       const v = p.getAttribute('value') ?? String(p.value);
@@ -192,12 +198,20 @@ for (const size of SIZES) {
       const tAnalysed = await page.evaluate(() => window.__bench.tReport - window.__bench.t0);
       const button = page.getByRole('button', { name: /^Importer .* comptes$/ });
       await page.evaluate(() => {
-        const b = [...document.querySelectorAll('button')].find((x) => /^Importer .* comptes$/.test(x.textContent.trim()));
-        b.addEventListener('click', () => (window.__bench.tClick = performance.now()), { capture: true, once: true });
+        const b = [...document.querySelectorAll('button')].find((x) =>
+          /^Importer .* comptes$/.test(x.textContent.trim())
+        );
+        b.addEventListener('click', () => (window.__bench.tClick = performance.now()), {
+          capture: true,
+          once: true
+        });
       });
       await button.click();
       await page.getByText(`1–50 sur ${label}`).waitFor({ timeout: 120_000 });
-      const { tClick, tShown } = await page.evaluate(() => ({ tClick: window.__bench.tClick, tShown: window.__bench.tShown }));
+      const { tClick, tShown } = await page.evaluate(() => ({
+        tClick: window.__bench.tClick,
+        tShown: window.__bench.tShown
+      }));
       analyse.push(tAnalysed);
       commit.push(tShown - tClick);
       total.push(tAnalysed + (tShown - tClick));

@@ -3,14 +3,18 @@
  * Later steps of the method add their settings here; `normalizeScenarioModel` upgrades anything
  * loaded (old versions, backups) to the current shape.
  */
+import { defaultSegmentation, normalizeSegmentation, type SegmentationModel } from './segmentation';
+
 export interface ScenarioModel {
   version: 1;
   /** Free notes of the manager about this scenario. */
   notes: string;
+  /** Weight × potential segmentation (null until first opened: criteria are then proposed). */
+  segmentation: SegmentationModel | null;
 }
 
 export function defaultScenarioModel(): ScenarioModel {
-  return { version: 1, notes: '' };
+  return { version: 1, notes: '', segmentation: null };
 }
 
 /** Upgrades and cleans a model read from storage or a backup; unknown fields are dropped. */
@@ -20,6 +24,10 @@ export function normalizeScenarioModel(raw: unknown): ScenarioModel {
   const r = raw as Record<string, unknown>;
   return {
     version: 1,
-    notes: typeof r.notes === 'string' ? r.notes.slice(0, 10_000) : base.notes
+    notes: typeof r.notes === 'string' ? r.notes.slice(0, 10_000) : base.notes,
+    segmentation:
+      r.segmentation === null || r.segmentation === undefined
+        ? null
+        : normalizeSegmentation(r.segmentation)
   };
 }

@@ -79,7 +79,11 @@ export const DEFAULT_SEGMENTS: SegmentDef[] = [
  * band, band 0 = high. 3 × 3: big accounts are OR unless their potential is low; small accounts
  * with high potential are ARGENT. Other shapes: by distance from the best corner.
  */
-export function defaultMatrix(weightBands: number, potentialBands: number, segments = 3): number[][] {
+export function defaultMatrix(
+  weightBands: number,
+  potentialBands: number,
+  segments = 3
+): number[][] {
   const last = segments - 1;
   if (weightBands === 3 && potentialBands === 3 && segments === 3) {
     return [
@@ -98,7 +102,13 @@ export function defaultMatrix(weightBands: number, potentialBands: number, segme
 
 export function defaultSegmentation(): SegmentationModel {
   return {
-    weight: { method: 'pareto', bands: 3, pareto: [0.8, 0.95], thresholds: [50_000, 10_000], quantiles: [0.2, 0.5] },
+    weight: {
+      method: 'pareto',
+      bands: 3,
+      pareto: [0.8, 0.95],
+      thresholds: [50_000, 10_000],
+      quantiles: [0.2, 0.5]
+    },
     potential: {
       method: 'thresholds',
       bands: 3,
@@ -143,7 +153,11 @@ export function gradeCriterion(table: AccountTable, c: Criterion): Graded | null
   const rule = c.rule;
   if (rule.kind === 'categories') {
     const gradeOf = (label: string | null) =>
-      label === null ? NaN : Object.prototype.hasOwnProperty.call(rule.grades, label) ? rule.grades[label] : rule.otherGrade;
+      label === null
+        ? NaN
+        : Object.prototype.hasOwnProperty.call(rule.grades, label)
+          ? rule.grades[label]
+          : rule.otherGrade;
     if (v.kind === 'dict') {
       const byCode = Float32Array.from(v.dict, (d) => (d === '' ? NaN : gradeOf(d)));
       for (let i = 0; i < n; i++) grades[i] = byCode[v.codes[i]];
@@ -157,8 +171,14 @@ export function gradeCriterion(table: AccountTable, c: Criterion): Graded | null
     for (let i = 0; i < n; i++) {
       const x = cellAt(v, i);
       if (x === null) continue;
-      const yes = x === true || x === 1 || (typeof x === 'string' && /^(o|oui|y|yes|vrai|true|1|x)$/i.test(x.trim()));
-      const no = x === false || x === 0 || (typeof x === 'string' && /^(n|non|no|faux|false|0)$/i.test(x.trim()));
+      const yes =
+        x === true ||
+        x === 1 ||
+        (typeof x === 'string' && /^(o|oui|y|yes|vrai|true|1|x)$/i.test(x.trim()));
+      const no =
+        x === false ||
+        x === 0 ||
+        (typeof x === 'string' && /^(n|non|no|faux|false|0)$/i.test(x.trim()));
       grades[i] = yes ? rule.yes : no ? rule.no : NaN;
     }
   } else {
@@ -166,7 +186,8 @@ export function gradeCriterion(table: AccountTable, c: Criterion): Graded | null
     const x = v.values;
     if (rule.kind === 'bands') {
       const { bounds, grades: g } = rule;
-      if (g.length !== bounds.length + 1 || bounds.some((b, i) => i > 0 && !(b > bounds[i - 1]))) return null;
+      if (g.length !== bounds.length + 1 || bounds.some((b, i) => i > 0 && !(b > bounds[i - 1])))
+        return null;
       for (let i = 0; i < n; i++) {
         const val = x[i];
         if (Number.isNaN(val)) continue;
@@ -231,17 +252,33 @@ export function combinePotential(
   return out;
 }
 
-function validCuts(cuts: number[], bands: number, ascending: boolean, lo: number, hi: number): boolean {
+function validCuts(
+  cuts: number[],
+  bands: number,
+  ascending: boolean,
+  lo: number,
+  hi: number
+): boolean {
   if (cuts.length < bands - 1) return false;
   const c = cuts.slice(0, bands - 1);
-  return c.every((x, i) => Number.isFinite(x) && x >= lo && x <= hi && (i === 0 || (ascending ? x > c[i - 1] : x < c[i - 1])));
+  return c.every(
+    (x, i) =>
+      Number.isFinite(x) &&
+      x >= lo &&
+      x <= hi &&
+      (i === 0 || (ascending ? x > c[i - 1] : x < c[i - 1]))
+  );
 }
 
 /**
  * Band (0 = high) of each account from a score (revenue or potential); NaN or ≤ 0 revenue (for
  * Pareto) falls in the last band. Returns null when the cuts contradict each other.
  */
-export function bandScores(score: Float64Array | Float32Array, axis: AxisBanding, positiveOnly: boolean): Uint8Array | null {
+export function bandScores(
+  score: Float64Array | Float32Array,
+  axis: AxisBanding,
+  positiveOnly: boolean
+): Uint8Array | null {
   const n = score.length;
   const last = axis.bands - 1;
   const out = new Uint8Array(n).fill(last);
@@ -272,7 +309,7 @@ export function bandScores(score: Float64Array | Float32Array, axis: AxisBanding
   const order = Uint32Array.from(idx).sort((a, b) => score[b] - score[a] || a - b);
   // Walk groups of equal scores; "before" = share strictly above the group.
   let before = 0;
-  for (let g = 0; g < order.length; ) {
+  for (let g = 0; g < order.length;) {
     let h = g;
     let groupSum = 0;
     while (h < order.length && score[order[h]] === score[order[g]]) {
@@ -312,7 +349,8 @@ export interface SegmentationResult {
 
 /** Account id per row: the `id` column, else the name. */
 export function accountIds(table: AccountTable): string[] | null {
-  const col = table.columns.find((c) => c.role === 'id') ?? table.columns.find((c) => c.role === 'name');
+  const col =
+    table.columns.find((c) => c.role === 'id') ?? table.columns.find((c) => c.role === 'name');
   if (!col) return null;
   const v: ColumnValues = table.values[col.key];
   return Array.from({ length: table.rowCount }, (_, i) => {
@@ -349,7 +387,9 @@ export function segment(
     const typeCol = table.columns.find((c) => c.role === 'accountType');
     const allProspects =
       typeCol !== undefined &&
-      Array.from({ length: n }, (_, i) => cellAt(table.values[typeCol.key], i)).every((x) => x === 'Prospect');
+      Array.from({ length: n }, (_, i) => cellAt(table.values[typeCol.key], i)).every(
+        (x) => x === 'Prospect'
+      );
     issues.push({ code: allProspects ? 'allProspects' : 'zeroRevenue' });
     weightAvailable = false;
   }
@@ -370,19 +410,26 @@ export function segment(
     }
     if (c.rule.kind === 'categories') {
       const v = table.values[col.key];
-      const count = v.kind === 'dict' ? v.dict.length : new Set(v.kind === 'str' ? v.values : []).size;
-      if (count > 1000) issues.push({ code: 'tooManyCategories', criterion: c.id, column: c.column, count });
+      const count =
+        v.kind === 'dict' ? v.dict.length : new Set(v.kind === 'str' ? v.values : []).size;
+      if (count > 1000)
+        issues.push({ code: 'tooManyCategories', criterion: c.id, column: c.column, count });
     }
     const g = grade(c);
     if (!g) {
       issues.push({ code: 'badRule', criterion: c.id, column: c.column });
       continue;
     }
-    if (n > 0 && g.filled / n < 0.5) issues.push({ code: 'mostlyEmpty', criterion: c.id, column: c.column, filled: g.filled / n });
-    graded.push({ grades: g.grades, weight: Math.max(0, Number.isFinite(c.weight) ? c.weight : 0) });
+    if (n > 0 && g.filled / n < 0.5)
+      issues.push({ code: 'mostlyEmpty', criterion: c.id, column: c.column, filled: g.filled / n });
+    graded.push({
+      grades: g.grades,
+      weight: Math.max(0, Number.isFinite(c.weight) ? c.weight : 0)
+    });
   }
   if (model.potential.criteria.length === 0) issues.push({ code: 'noCriteria' });
-  else if (graded.length > 0 && graded.every((g) => g.weight <= 0)) issues.push({ code: 'allWeightsZero' });
+  else if (graded.length > 0 && graded.every((g) => g.weight <= 0))
+    issues.push({ code: 'allWeightsZero' });
   const potential = combinePotential(graded, n, model.potential.missing);
   const potentialAvailable = graded.some((g) => g.weight > 0);
   let potentialBand = potentialAvailable ? bandScores(potential, model.potential, false) : null;
@@ -447,13 +494,16 @@ export function segment(
 export function transitions(before: Uint8Array, after: Uint8Array, segments: number): number[][] {
   const t = Array.from({ length: segments }, () => new Array<number>(segments).fill(0));
   const n = Math.min(before.length, after.length);
-  for (let i = 0; i < n; i++) if (before[i] < segments && after[i] < segments) t[before[i]][after[i]]++;
+  for (let i = 0; i < n; i++)
+    if (before[i] < segments && after[i] < segments) t[before[i]][after[i]]++;
   return t;
 }
 
 /** Pareto curve, down-sampled: x = share of accounts, y = cumulative share of revenue. */
 export function paretoCurve(revenue: Float64Array, points = 200): Array<{ x: number; y: number }> {
-  const pos = Float64Array.from(revenue.filter((v) => v > 0)).sort().reverse();
+  const pos = Float64Array.from(revenue.filter((v) => v > 0))
+    .sort()
+    .reverse();
   const total = pos.reduce((s, v) => s + v, 0);
   const n = revenue.length;
   if (total <= 0 || n === 0) return [];
@@ -465,5 +515,191 @@ export function paretoCurve(revenue: Float64Array, points = 200): Array<{ x: num
     if ((i + 1) % step === 0 || i === pos.length - 1) out.push({ x: (i + 1) / n, y: acc / total });
   }
   if (pos.length < n) out.push({ x: 1, y: 1 });
+  return out;
+}
+
+// ——— Normalisation (anything loaded: storage, backups) ———
+
+const num = (v: unknown, d: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : d;
+const nums = (v: unknown, d: number[]): number[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x))
+    ? v.slice(0, 10)
+    : d;
+
+function normalizeAxis(raw: unknown, d: AxisBanding): AxisBanding {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const method =
+    r.method === 'pareto' || r.method === 'thresholds' || r.method === 'quantiles'
+      ? r.method
+      : d.method;
+  return {
+    method,
+    bands: r.bands === 2 ? 2 : 3,
+    pareto: nums(r.pareto, d.pareto),
+    thresholds: nums(r.thresholds, d.thresholds),
+    quantiles: nums(r.quantiles, d.quantiles)
+  };
+}
+
+function normalizeRule(raw: unknown): CriterionRule | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  switch (r.kind) {
+    case 'bands':
+      return { kind: 'bands', bounds: nums(r.bounds, []), grades: nums(r.grades, [0]) };
+    case 'categories': {
+      const grades: Record<string, number> = Object.create(null);
+      if (r.grades && typeof r.grades === 'object') {
+        for (const [k, v] of Object.entries(r.grades as Record<string, unknown>)) {
+          if (typeof v === 'number' && Number.isFinite(v)) grades[k] = v;
+        }
+      }
+      return { kind: 'categories', grades, otherGrade: num(r.otherGrade, 0) };
+    }
+    case 'linear':
+      return {
+        kind: 'linear',
+        min: typeof r.min === 'number' ? r.min : null,
+        max: typeof r.max === 'number' ? r.max : null
+      };
+    case 'yesno':
+      return { kind: 'yesno', yes: num(r.yes, 100), no: num(r.no, 0) };
+    default:
+      return null;
+  }
+}
+
+/** Cleans a segmentation read from storage or a backup; unknown parts fall back to defaults. */
+export function normalizeSegmentation(raw: unknown): SegmentationModel {
+  const d = defaultSegmentation();
+  if (!raw || typeof raw !== 'object') return d;
+  const r = raw as Record<string, unknown>;
+  const pot = (r.potential && typeof r.potential === 'object' ? r.potential : {}) as Record<
+    string,
+    unknown
+  >;
+  const criteria: Criterion[] = [];
+  if (Array.isArray(pot.criteria)) {
+    for (const c of pot.criteria.slice(0, 50)) {
+      if (!c || typeof c !== 'object') continue;
+      const o = c as Record<string, unknown>;
+      const rule = normalizeRule(o.rule);
+      if (!rule || typeof o.column !== 'string') continue;
+      criteria.push({
+        id: typeof o.id === 'string' ? o.id : `k${criteria.length}`,
+        column: o.column,
+        weight: Math.max(0, num(o.weight, 1)),
+        rule
+      });
+    }
+  }
+  const segments: SegmentDef[] = Array.isArray(r.segments)
+    ? r.segments
+        .slice(0, 5)
+        .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+        .map((x, i) => ({
+          id: typeof x.id === 'string' ? x.id : `s${i}`,
+          name: typeof x.name === 'string' ? x.name.slice(0, 40) : `S${i + 1}`,
+          color:
+            typeof x.color === 'string' && /^#[0-9a-f]{6}$/i.test(x.color) ? x.color : '#888888'
+        }))
+    : d.segments;
+  const segs = segments.length >= 2 ? segments : d.segments;
+  const weight = normalizeAxis(r.weight, d.weight);
+  const potential = normalizeAxis(pot, d.potential);
+  let matrix = Array.isArray(r.matrix)
+    ? (r.matrix as unknown[]).map((row) => (Array.isArray(row) ? row.map((x) => num(x, 0)) : []))
+    : [];
+  const shapeOk =
+    matrix.length === weight.bands &&
+    matrix.every(
+      (row) =>
+        row.length === potential.bands &&
+        row.every((x) => Number.isInteger(x) && x >= 0 && x < segs.length)
+    );
+  if (!shapeOk) matrix = defaultMatrix(weight.bands, potential.bands, segs.length);
+  const pins: Pin[] = Array.isArray(r.pins)
+    ? r.pins
+        .filter(
+          (p): p is Record<string, unknown> =>
+            !!p &&
+            typeof p === 'object' &&
+            typeof (p as Record<string, unknown>).accountId === 'string'
+        )
+        .map((p) => ({
+          accountId: String(p.accountId),
+          segment: typeof p.segment === 'string' ? p.segment : segs[0].id,
+          reason: typeof p.reason === 'string' ? p.reason.slice(0, 500) : '',
+          at: num(p.at, 0)
+        }))
+    : [];
+  const missing =
+    pot.missing === 'zero' || pot.missing === 'neutral' || pot.missing === 'drop'
+      ? pot.missing
+      : d.potential.missing;
+  return { weight, potential: { ...potential, criteria, missing }, segments: segs, matrix, pins };
+}
+
+/**
+ * Criteria proposed from the mapped columns, for a first segmentation the manager then tunes:
+ * head count (bands 1–9 / 10–49 / 50–249 / 250+), company revenue (< 2 M€ / < 10 M€ / < 50 M€ /
+ * more), sector (graded by the mean revenue of its accounts: the best sector 100, the worst 0).
+ */
+export function proposeCriteria(table: AccountTable): Criterion[] {
+  const out: Criterion[] = [];
+  const byRole = (role: string) => table.columns.find((c) => c.role === role);
+  const head = byRole('headcount');
+  if (head && table.values[head.key].kind === 'f64') {
+    out.push({
+      id: 'headcount',
+      column: head.name,
+      weight: 2,
+      rule: { kind: 'bands', bounds: [10, 50, 250], grades: [10, 40, 70, 100] }
+    });
+  }
+  const ca = byRole('companyRevenue');
+  if (ca && table.values[ca.key].kind === 'f64') {
+    out.push({
+      id: 'companyRevenue',
+      column: ca.name,
+      weight: 2,
+      rule: {
+        kind: 'bands',
+        bounds: [2_000_000, 10_000_000, 50_000_000],
+        grades: [10, 40, 70, 100]
+      }
+    });
+  }
+  const sector = byRole('sector');
+  if (sector) {
+    const v = table.values[sector.key];
+    const rev = byRole('revenue');
+    const r = rev ? table.values[rev.key] : null;
+    const sums = new Map<string, { n: number; s: number }>();
+    for (let i = 0; i < table.rowCount; i++) {
+      const label = cellAt(v, i);
+      if (label === null) continue;
+      const g = sums.get(String(label)) ?? { n: 0, s: 0 };
+      g.n++;
+      const x = r?.kind === 'f64' ? r.values[i] : NaN;
+      if (x > 0) g.s += x;
+      sums.set(String(label), g);
+    }
+    if (sums.size > 0 && sums.size <= 1000) {
+      const ranked = [...sums].sort((a, b) => b[1].s / b[1].n - a[1].s / a[1].n).map(([k]) => k);
+      const grades: Record<string, number> = Object.create(null);
+      ranked.forEach(
+        (k, i) =>
+          (grades[k] = ranked.length === 1 ? 50 : Math.round(100 - (100 * i) / (ranked.length - 1)))
+      );
+      out.push({
+        id: 'sector',
+        column: sector.name,
+        weight: 1,
+        rule: { kind: 'categories', grades, otherGrade: 0 }
+      });
+    }
+  }
   return out;
 }

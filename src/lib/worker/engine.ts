@@ -12,7 +12,19 @@ import {
 import { summarize } from '../domain/summary';
 import type { AccountTable, Cell } from '../domain/table';
 import { cellAt, residentBytes } from '../domain/table';
-import { QueryCache, queryRows } from '../domain/query';
+import { fold, QueryCache, queryRows } from '../domain/query';
+import {
+  accountIds,
+  gradeCriterion,
+  paretoCurve,
+  proposeCriteria,
+  segment,
+  transitions,
+  type Criterion,
+  type Graded,
+  type SegmentationModel,
+  type SegmentationResult
+} from '../domain/segmentation';
 import { parseBackup, serializeBackup } from '../export/backup';
 import { restoreWorkspace, snapshotWorkspace } from '../db/backup-store';
 import {
@@ -30,7 +42,15 @@ import {
   type ImportOptions
 } from './import-session';
 import type { PodiumDB } from '../db/schema';
-import type { DatasetInfo, PageRequest, PageResult, ProgressFn, RestoreResult } from './protocol';
+import type {
+  DatasetInfo,
+  Explanation,
+  PageRequest,
+  PageResult,
+  ProgressFn,
+  RestoreResult,
+  SegmentationView
+} from './protocol';
 
 export function createEngine(openDb: () => PodiumDB) {
   let db: PodiumDB | null = null;
@@ -38,6 +58,34 @@ export function createEngine(openDb: () => PodiumDB) {
 
   let resident: { datasetId: string; info: DatasetInfo; table: AccountTable } | null = null;
   const imports = createImportSession(database);
+  /** Segmentation caches of the resident dataset: graded criteria, ids, the last result. */
+  let seg: {
+    table: AccountTable;
+    ids: string[] | null;
+    graded: Map<string, Graded | null>;
+    curve: Array<{ x: number; y: number }> | null;
+    last: SegmentationResult | null;
+    lastSegments: number;
+  } | null = null;
+  const segCache = (table: AccountTable) => {
+    if (!seg || seg.table !== table) {
+      seg = {
+        table,
+        ids: accountIds(table),
+        graded: new Map(),
+        curve: null,
+        last: null,
+        lastSegments: 0
+      };
+    }
+    return seg;
+  };
+  const gradedOf = (table: AccountTable, c: Criterion): Graded | null => {
+    const cache = segCache(table);
+    const key = JSON.stringify([c.column, c.rule]);
+    if (!cache.graded.has(key)) cache.graded.set(key, gradeCriterion(table, c));
+    return cache.graded.get(key) ?? null;
+  };
   /** Cached row order for the last (sort, search) asked by the table. */
   let order: { key: string; rows: Uint32Array } | null = null;
   let cache: QueryCache | null = null;
@@ -169,6 +217,204 @@ export function createEngine(openDb: () => PodiumDB) {
     }): Promise<{ workspaceId: string }> {
       const ws = await duplicateWorkspace(database(), req.workspaceId, req.name);
       return { workspaceId: ws.id };
+    },
+
+    /** Segments the resident accounts with `model`; cheap to repeat (graded criteria cached). */
+    async segment(req: { model: SegmentationModel }): Promise<SegmentationView | null> {
+      if (!resident) return null;
+      const t0 = performance.now();
+      const table = resident.table;
+      const cache = segCache(table);
+      const model = req.model;
+      const r = segment(table, model, (c) => gradedOf(table, c), cache.ids);
+      const nSeg = model.segments.length;
+      const trans =
+        cache.last && cache.lastSegments === nSeg
+          ? transitions(cache.last.segment, r.segment, nSeg)
+          : null;
+      let moved = 0;
+      if (trans) trans.forEach((row, i) => row.forEach((n, j) => (moved += i === j ? 0 : n)));
+      cache.last = r;
+      cache.lastSegments = nSeg;
+      if (!cache.curve) {
+        const rev = table.columns.find((c) => c.role === 'revenue');
+        const v = rev ? table.values[rev.key] : null;
+        cache.curve = v?.kind === 'f64' ? paretoCurve(v.values) : [];
+      }
+      const count = (bands: Uint8Array, k: number) => {
+        const out = new Array<number>(k).fill(0);
+        for (let i = 0; i < bands.length; i++) out[bands[i]]++;
+        return out;
+      };
+      const filled: Record<string, number> = {};
+      for (const c of model.potential.criteria) {
+        const g = gradedOf(table, c);
+        filled[c.id] = g && table.rowCount > 0 ? g.filled / table.rowCount : 0;
+      }
+      return {
+        ms: Math.round((performance.now() - t0) * 10) / 10,
+        rowCount: table.rowCount,
+        segments: r.segments,
+        cells: r.cells,
+        totalRevenue: r.totalRevenue,
+        weightAvailable: r.weightAvailable,
+        potentialAvailable: r.potentialAvailable,
+        pinned: r.pinned,
+        issues: r.issues,
+        transitions: trans,
+        moved,
+        weightBands: count(r.weightBand, model.weight.bands),
+        potentialBands: count(r.potentialBand, model.potential.bands),
+        curve: cache.curve,
+        filled
+      };
+    },
+
+    /** Criteria proposed from the mapped columns. */
+    async proposeCriteria(): Promise<Criterion[]> {
+      return resident ? proposeCriteria(resident.table) : [];
+    },
+
+    /** Distinct values of a column with their accounts and revenue (for category grading). */
+    async categoryValues(req: {
+      column: string;
+    }): Promise<Array<{ value: string; accounts: number; revenue: number }>> {
+      if (!resident) return [];
+      const table = resident.table;
+      const col = table.columns.find((c) => c.name === req.column);
+      if (!col) return [];
+      const rev = table.columns.find((c) => c.role === 'revenue');
+      const r = rev ? table.values[rev.key] : null;
+      const v = table.values[col.key];
+      const map = new Map<string, { value: string; accounts: number; revenue: number }>();
+      for (let i = 0; i < table.rowCount; i++) {
+        const x = cellAt(v, i);
+        if (x === null) continue;
+        const key = String(x);
+        const g = map.get(key) ?? { value: key, accounts: 0, revenue: 0 };
+        g.accounts++;
+        const y = r?.kind === 'f64' ? r.values[i] : NaN;
+        if (y > 0) g.revenue += y;
+        map.set(key, g);
+      }
+      return [...map.values()].sort((a, b) => b.accounts - a.accounts).slice(0, 2000);
+    },
+
+    /** Why an account is where it is: found by id or name (exact, else first containing). */
+    async explain(req: { query: string; model: SegmentationModel }): Promise<Explanation | null> {
+      if (!resident) return null;
+      const table = resident.table;
+      const cache = segCache(table);
+      const q = fold(req.query.trim());
+      if (!q) return null;
+      const nameCol = table.columns.find((c) => c.role === 'name');
+      const names = nameCol ? table.values[nameCol.key] : null;
+      const ids = cache.ids ?? [];
+      let row = ids.findIndex((id) => fold(id) === q);
+      if (row < 0 && names) {
+        for (let i = 0; i < table.rowCount && row < 0; i++) {
+          const nm = cellAt(names, i);
+          if (nm !== null && fold(String(nm)).includes(q)) row = i;
+        }
+      }
+      if (row < 0) return null;
+      const r = segment(table, req.model, (c) => gradedOf(table, c), cache.ids);
+      const revCol = table.columns.find((c) => c.role === 'revenue');
+      const revenue = revCol ? cellAt(table.values[revCol.key], row) : null;
+      const weights = req.model.potential.criteria.map((c) => Math.max(0, c.weight));
+      const criteria = req.model.potential.criteria.map((c, k) => {
+        const col = table.columns.find((x) => x.name === c.column);
+        const g = gradedOf(table, c);
+        const grade = g && !Number.isNaN(g.grades[row]) ? g.grades[row] : null;
+        return {
+          id: c.id,
+          column: c.column,
+          value: col ? cellAt(table.values[col.key], row) : null,
+          grade,
+          weight: weights[k],
+          contribution: null as number | null
+        };
+      });
+      // Contribution = share of the potential brought by each criterion (after the missing policy).
+      const missing = req.model.potential.missing;
+      const used = criteria.map((c) =>
+        c.grade === null ? (missing === 'drop' ? null : missing === 'neutral' ? 50 : 0) : c.grade
+      );
+      const wsum = criteria.reduce(
+        (s, c, k) => s + (used[k] === null || c.weight <= 0 ? 0 : c.weight),
+        0
+      );
+      criteria.forEach((c, k) => {
+        const u = used[k];
+        c.contribution = u === null || wsum <= 0 || c.weight <= 0 ? null : (c.weight * u) / wsum;
+      });
+      const pin = req.model.pins.find((p) => p.accountId === ids[row]) ?? null;
+      const cellSegment = req.model.matrix[r.weightBand[row]]?.[r.potentialBand[row]] ?? 0;
+      return {
+        row,
+        id: ids[row] ?? '',
+        name: names ? String(cellAt(names, row) ?? '') : '',
+        revenue: typeof revenue === 'number' ? revenue : null,
+        weight:
+          typeof revenue === 'number' && revenue > 0 && r.totalRevenue > 0
+            ? revenue / r.totalRevenue
+            : 0,
+        weightBand: r.weightBand[row],
+        criteria,
+        potential: Number.isNaN(r.potential[row]) ? null : r.potential[row],
+        potentialBand: r.potentialBand[row],
+        cellSegment,
+        segment: r.segment[row],
+        pin: pin ? { segment: pin.segment, reason: pin.reason, at: pin.at } : null
+      };
+    },
+
+    /** Accounts with weight, potential, bands, segment and pin, as CSV text. */
+    async exportSegmentation(req: {
+      model: SegmentationModel;
+      dialect: CsvDialect;
+      bandNames: string[];
+    }): Promise<string> {
+      if (!resident) return '';
+      const table = resident.table;
+      const cache = segCache(table);
+      const r = segment(table, req.model, (c) => gradedOf(table, c), cache.ids);
+      const revCol = table.columns.find((c) => c.role === 'revenue');
+      const rev = revCol ? table.values[revCol.key] : null;
+      const nameCol = table.columns.find((c) => c.role === 'name');
+      const pins = new Map(req.model.pins.map((p) => [p.accountId, p]));
+      const header = [
+        'Identifiant',
+        'Raison sociale',
+        'CA',
+        'Poids (%)',
+        'Bande poids',
+        'Potentiel (0-100)',
+        'Bande potentiel',
+        'Segment',
+        'Épinglé',
+        'Motif'
+      ];
+      const ids = cache.ids ?? [];
+      function* lines(): Generator<CsvCell[]> {
+        for (let i = 0; i < table.rowCount; i++) {
+          const x = rev?.kind === 'f64' ? rev.values[i] : NaN;
+          const pin = pins.get(ids[i]);
+          yield [
+            ids[i] ?? '',
+            nameCol ? (cellAt(table.values[nameCol.key], i) as string | null) : '',
+            Number.isNaN(x) ? null : x,
+            x > 0 && r.totalRevenue > 0 ? Math.round((x / r.totalRevenue) * 1e6) / 1e4 : 0,
+            req.bandNames[r.weightBand[i]] ?? '',
+            Number.isNaN(r.potential[i]) ? null : Math.round(r.potential[i] * 10) / 10,
+            req.bandNames[r.potentialBand[i]] ?? '',
+            req.model.segments[r.segment[i]]?.name ?? '',
+            pin ? 'oui' : '',
+            pin?.reason ?? ''
+          ];
+        }
+      }
+      return toCsv(header, lines(), req.dialect);
     },
 
     /** Reads a file (or re-reads the current one with new options) and prepares its import. */

@@ -41,3 +41,49 @@ export interface PageResult {
 
 export type RestoreResult =
   { ok: true; workspaceId: string } | { ok: false; error: BackupError | 'quota'; detail: string };
+
+export interface SegmentationView {
+  ms: number;
+  rowCount: number;
+  segments: Array<{ accounts: number; revenue: number }>;
+  cells: Array<Array<{ accounts: number; revenue: number }>>;
+  totalRevenue: number;
+  weightAvailable: boolean;
+  potentialAvailable: boolean;
+  pinned: number;
+  issues: import('../domain/segmentation').SegIssue[];
+  /** transitions[from][to] against the previous computation (same dataset), else null. */
+  transitions: number[][] | null;
+  moved: number;
+  /** Accounts per weight band and per potential band. */
+  weightBands: number[];
+  potentialBands: number[];
+  /** Pareto curve (share of accounts → cumulative share of revenue). */
+  curve: Array<{ x: number; y: number }>;
+  /** Share of accounts with a value, per criterion id. */
+  filled: Record<string, number>;
+}
+
+export interface Explanation {
+  row: number;
+  id: string;
+  name: string;
+  revenue: number | null;
+  /** Share of total revenue (0–1). */
+  weight: number;
+  weightBand: number;
+  criteria: Array<{
+    id: string;
+    column: string;
+    value: Cell;
+    grade: number | null;
+    weight: number;
+    contribution: number | null;
+  }>;
+  potential: number | null;
+  potentialBand: number;
+  /** Segment from the matrix cell, and the final one (a pin wins). */
+  cellSegment: number;
+  segment: number;
+  pin: { segment: string; reason: string; at: number } | null;
+}

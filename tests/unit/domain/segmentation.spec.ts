@@ -14,7 +14,13 @@ import {
 } from '../../../src/lib/domain/segmentation';
 import type { AccountTable } from '../../../src/lib/domain/table';
 
-const pareto = (cuts = [0.8, 0.95]): AxisBanding => ({ method: 'pareto', bands: 3, pareto: cuts, thresholds: [], quantiles: [] });
+const pareto = (cuts = [0.8, 0.95]): AxisBanding => ({
+  method: 'pareto',
+  bands: 3,
+  pareto: cuts,
+  thresholds: [],
+  quantiles: []
+});
 
 describe('weight bands (Pareto, boundary convention)', () => {
   it('hand-computed: 50, 30, 10, 5, 5, 0 (Σ 100)', () => {
@@ -32,14 +38,30 @@ describe('weight bands (Pareto, boundary convention)', () => {
 
   it('a single account, all-zero revenue, and contradictory cuts', () => {
     expect(Array.from(bandScores(Float64Array.from([42]), pareto(), true)!)).toEqual([0]);
-    expect(Array.from(bandScores(Float64Array.from([0, 0, NaN]), pareto(), true)!)).toEqual([2, 2, 2]);
+    expect(Array.from(bandScores(Float64Array.from([0, 0, NaN]), pareto(), true)!)).toEqual([
+      2, 2, 2
+    ]);
     expect(bandScores(Float64Array.from([1, 2]), pareto([0.95, 0.8]), true)).toBeNull();
   });
 
   it('thresholds (€, descending) and quantiles (share of accounts)', () => {
-    const t: AxisBanding = { method: 'thresholds', bands: 3, pareto: [], thresholds: [1000, 100], quantiles: [] };
-    expect(Array.from(bandScores(Float64Array.from([5000, 1000, 999, 100, 50, 0]), t, true)!)).toEqual([0, 0, 1, 1, 2, 2]);
-    const q: AxisBanding = { method: 'quantiles', bands: 3, pareto: [], thresholds: [], quantiles: [0.2, 0.5] };
+    const t: AxisBanding = {
+      method: 'thresholds',
+      bands: 3,
+      pareto: [],
+      thresholds: [1000, 100],
+      quantiles: []
+    };
+    expect(
+      Array.from(bandScores(Float64Array.from([5000, 1000, 999, 100, 50, 0]), t, true)!)
+    ).toEqual([0, 0, 1, 1, 2, 2]);
+    const q: AxisBanding = {
+      method: 'quantiles',
+      bands: 3,
+      pareto: [],
+      thresholds: [],
+      quantiles: [0.2, 0.5]
+    };
     // 10 accounts ranked: 2 (20 %) high, 3 more (up to 50 %) medium, the rest low.
     const b = bandScores(Float64Array.from([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), q, true)!;
     expect(Array.from(b)).toEqual([0, 0, 1, 1, 1, 2, 2, 2, 2, 2]);
@@ -67,8 +89,18 @@ function table(): AccountTable {
 function model(): SegmentationModel {
   const m = defaultSegmentation();
   m.potential.criteria = [
-    { id: 'k1', column: 'Effectif', weight: 2, rule: { kind: 'bands', bounds: [10, 50, 250], grades: [10, 40, 70, 100] } },
-    { id: 'k2', column: 'Secteur', weight: 1, rule: { kind: 'categories', grades: { Chimie: 100, Santé: 40 }, otherGrade: 0 } }
+    {
+      id: 'k1',
+      column: 'Effectif',
+      weight: 2,
+      rule: { kind: 'bands', bounds: [10, 50, 250], grades: [10, 40, 70, 100] }
+    },
+    {
+      id: 'k2',
+      column: 'Secteur',
+      weight: 1,
+      rule: { kind: 'categories', grades: { Chimie: 100, Santé: 40 }, otherGrade: 0 }
+    }
   ];
   return m;
 }
@@ -96,24 +128,41 @@ describe('potential', () => {
 
   it('criterion weights normalise: scaling every weight changes nothing', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }), fc.double({ min: 0.1, max: 50, noNaN: true }), (grades, k) => {
-        const g1 = grades.map((x, i) => ({ grades: Float32Array.from([x]), weight: i + 1 }));
-        const g2 = grades.map((x, i) => ({ grades: Float32Array.from([x]), weight: (i + 1) * k }));
-        return Math.abs(combinePotential(g1, 1, 'drop')[0] - combinePotential(g2, 1, 'drop')[0]) < 1e-3;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+        fc.double({ min: 0.1, max: 50, noNaN: true }),
+        (grades, k) => {
+          const g1 = grades.map((x, i) => ({ grades: Float32Array.from([x]), weight: i + 1 }));
+          const g2 = grades.map((x, i) => ({
+            grades: Float32Array.from([x]),
+            weight: (i + 1) * k
+          }));
+          return (
+            Math.abs(combinePotential(g1, 1, 'drop')[0] - combinePotential(g2, 1, 'drop')[0]) < 1e-3
+          );
+        }
+      ),
       { numRuns: 500 }
     );
   });
 
   it('raising a criterion weight never lowers the potential of an account graded highest on it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (other, w, extra) => {
-        const g = (weight: number) => [
-          { grades: Float32Array.from([100]), weight },
-          { grades: Float32Array.from([other]), weight: 3 }
-        ];
-        return combinePotential(g(w + extra), 1, 'drop')[0] >= combinePotential(g(w), 1, 'drop')[0] - 1e-4;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        (other, w, extra) => {
+          const g = (weight: number) => [
+            { grades: Float32Array.from([100]), weight },
+            { grades: Float32Array.from([other]), weight: 3 }
+          ];
+          return (
+            combinePotential(g(w + extra), 1, 'drop')[0] >=
+            combinePotential(g(w), 1, 'drop')[0] - 1e-4
+          );
+        }
+      ),
       { numRuns: 500 }
     );
   });
@@ -143,7 +192,12 @@ describe('segment()', () => {
     t.columns = t.columns.filter((c) => c.role !== 'revenue');
     const m = model();
     m.potential.criteria.forEach((c) => (c.weight = 0));
-    m.potential.criteria.push({ id: 'k3', column: 'Absente', weight: 1, rule: { kind: 'linear', min: null, max: null } });
+    m.potential.criteria.push({
+      id: 'k3',
+      column: 'Absente',
+      weight: 1,
+      rule: { kind: 'linear', min: null, max: null }
+    });
     const r = segment(t, m);
     const codes = r.issues.map((i) => i.code);
     expect(codes).toContain('noRevenue');
@@ -170,7 +224,9 @@ describe('segment()', () => {
           const m = defaultSegmentation();
           m.weight.method = method;
           const r = segment(t, m);
-          return r.segments.reduce((s, x) => s + x.accounts, 0) === n && r.segment.every((s) => s < 3);
+          return (
+            r.segments.reduce((s, x) => s + x.accounts, 0) === n && r.segment.every((s) => s < 3)
+          );
         }
       ),
       { numRuns: 300 }

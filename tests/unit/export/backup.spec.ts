@@ -35,7 +35,9 @@ async function sampleWorkspace(size = 300): Promise<string> {
     seed: 3
   });
   const s2 = await repo.createScenario(db, workspaceId, 'Variante');
-  await db.scenarios.update(s2.id, { model: { version: 1, notes: 'OR × 2 visites' } });
+  await db.scenarios.update(s2.id, {
+    model: { version: 1, notes: 'OR × 2 visites', segmentation: null }
+  });
   await repo.updateWorkspace(db, workspaceId, { activeScenarioId: s2.id });
   return workspaceId;
 }
