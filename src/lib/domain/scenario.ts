@@ -3,7 +3,7 @@
  * Later steps of the method add their settings here; `normalizeScenarioModel` upgrades anything
  * loaded (old versions, backups) to the current shape.
  */
-import { defaultSegmentation, normalizeSegmentation, type SegmentationModel } from './segmentation';
+import { normalizeSegmentation, type SegmentationModel } from './segmentation';
 
 export interface ScenarioModel {
   version: 1;

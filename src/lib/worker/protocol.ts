@@ -1,4 +1,5 @@
 /** Plain-data types that cross the worker boundary (no class instances, no Svelte proxies). */
+import type { SegIssue } from '../domain/segmentation';
 import type { ColumnMeta } from '../domain/columns';
 import type { DatasetSummary } from '../domain/summary';
 import type { Cell } from '../domain/table';
@@ -51,7 +52,7 @@ export interface SegmentationView {
   weightAvailable: boolean;
   potentialAvailable: boolean;
   pinned: number;
-  issues: import('../domain/segmentation').SegIssue[];
+  issues: SegIssue[];
   /** transitions[from][to] against the previous computation (same dataset), else null. */
   transitions: number[][] | null;
   moved: number;
