@@ -28,7 +28,6 @@ export class SegmentationState {
   canRedo = $state(false);
   private scenarioId: string | null = null;
   private datasetId: string | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Loads the model of the active scenario (proposing criteria the first time) and computes. */
   async open(): Promise<void> {
@@ -53,7 +52,7 @@ export class SegmentationState {
       model = defaultSegmentation();
       model.potential.criteria = await engine().api.proposeCriteria();
       this.model = model;
-      this.save(true);
+      this.save();
     }
     this.model = model;
     await this.compute();
@@ -110,40 +109,30 @@ export class SegmentationState {
     await this.compute();
   }
 
-  private save(now = false): void {
-    clearTimeout(this.saveTimer);
-    const run = async () => {
-      const id = this.scenarioId;
-      const model = this.model;
-      if (!id || !model) return;
+  private saving: Promise<void> = Promise.resolve();
+
+  /**
+   * Saves the model to the scenario at once (a small record), writes chained in order so the
+   * last edit always wins and a reload right after an edit finds it.
+   */
+  private save(): void {
+    const id = this.scenarioId;
+    const model = this.model ? ($state.snapshot(this.model) as SegmentationModel) : null;
+    if (!id || !model) return;
+    this.saving = this.saving.then(async () => {
       const db = mainDb();
       const rec = await db.scenarios.get(id);
       if (!rec) return;
       await db.scenarios.update(id, {
-        model: { ...rec.model, segmentation: $state.snapshot(model) as SegmentationModel },
+        model: { ...rec.model, segmentation: model },
         updatedAt: Date.now()
       });
-    };
-    if (now) void run();
-    else this.saveTimer = setTimeout(() => void run(), 300);
+    });
   }
 
-  /** Saves at once (before leaving the page). */
-  async flush(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      const id = this.scenarioId;
-      const model = this.model;
-      if (!id || !model) return;
-      const rec = await mainDb().scenarios.get(id);
-      if (rec) {
-        await mainDb().scenarios.update(id, {
-          model: { ...rec.model, segmentation: $state.snapshot(model) as SegmentationModel },
-          updatedAt: Date.now()
-        });
-      }
-    }
+  /** Resolves when every edit so far is stored. */
+  flush(): Promise<void> {
+    return this.saving;
   }
 
   async explain(query: string): Promise<void> {
