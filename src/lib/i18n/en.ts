@@ -440,6 +440,16 @@ export const en: Record<MessageKey, string> = {
     'The grading of “{column}” is inconsistent (limits not ascending, or one more grade than limits needed): criterion ignored.',
   'seg.unavailable': 'unavailable',
 
+  'seg.paretoChart':
+    'Pareto curve: cumulative share of revenue by share of accounts, with the band cuts',
+  'seg.paretoX': '% of accounts (largest first)',
+  'seg.paretoY': '% of cumulative revenue',
+  'seg.scatter': 'Accounts: revenue × potential',
+  'seg.scatterHint':
+    'Each bubble groups nearby accounts (size = count), coloured by its dominant segment. {plotted} accounts shown; {skipped} without revenue or potential. Click a bubble to explain one of its accounts.',
+  'seg.scatterX': 'Revenue (log scale)',
+  'seg.scatterY': 'Potential (0–100)',
+  'seg.scatterMs': 'Scatter recomputed and redrawn in {ms} ms',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

@@ -454,6 +454,16 @@ export const fr = {
     'La notation de « {column} » est incohérente (limites non croissantes, ou une note de plus que de limites) : critère ignoré.',
   'seg.unavailable': 'indisponible',
 
+  'seg.paretoChart':
+    'Courbe de Pareto : part cumulée du CA selon la part des comptes, avec les limites des bandes',
+  'seg.paretoX': '% des comptes (du plus gros au plus petit)',
+  'seg.paretoY': '% du CA cumulé',
+  'seg.scatter': 'Comptes : CA × potentiel',
+  'seg.scatterHint':
+    'Chaque bulle regroupe les comptes proches (taille = nombre), couleur de la cible dominante. {plotted} comptes affichés ; {skipped} sans CA ou sans potentiel. Cliquez une bulle pour expliquer un de ses comptes.',
+  'seg.scatterX': 'CA (échelle logarithmique)',
+  'seg.scatterY': 'Potentiel (0–100)',
+  'seg.scatterMs': 'Nuage recalculé et redessiné en {ms} ms',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -1,2 +1,2 @@
 /** Types of the segmentation screens, re-exported so components need not reach into worker/. */
-export type { Explanation, SegmentationView } from '../worker/protocol';
+export type { Explanation, ScatterView, SegmentationView } from '../worker/protocol';

@@ -11,7 +11,7 @@ import {
 } from '../domain/segmentation';
 import { engine } from '../worker/client';
 import { isStale } from '../worker/latest';
-import type { Explanation, SegmentationView } from '../worker/protocol';
+import type { Explanation, ScatterView, SegmentationView } from '../worker/protocol';
 import { app } from './app.svelte';
 
 const HISTORY = 100;
@@ -19,6 +19,9 @@ const HISTORY = 100;
 export class SegmentationState {
   model = $state.raw<SegmentationModel | null>(null);
   view = $state.raw<SegmentationView | null>(null);
+  scatter = $state.raw<ScatterView | null>(null);
+  /** Milliseconds of the last scatter: worker binning + chart drawing. */
+  scatterMs = $state(0);
   explanation = $state.raw<Explanation | null>(null);
   explainQuery = $state('');
   notFound = $state(false);
@@ -69,6 +72,9 @@ export class SegmentationState {
     const client = engine();
     try {
       this.view = await client.latest.run('segment', () => client.api.segment({ model }));
+      this.scatter = await client.latest.run('scatter', () =>
+        client.api.scatter({ xBins: 120, yBins: 50 })
+      );
       if (this.explanation) await this.explain(this.explainQuery);
     } catch (e) {
       if (!isStale(e)) throw e;

@@ -43,6 +43,7 @@ import {
 } from './import-session';
 import type { PodiumDB } from '../db/schema';
 import type {
+  ScatterView,
   DatasetInfo,
   Explanation,
   PageRequest,
@@ -267,6 +268,80 @@ export function createEngine(openDb: () => PodiumDB) {
         potentialBands: count(r.potentialBand, model.potential.bands),
         curve: cache.curve,
         filled
+      };
+    },
+
+    /**
+     * Density view of the accounts for the scatter chart: log10(revenue) × potential binned into a
+     * grid; each non-empty bin with its count, dominant segment and one account to explain.
+     */
+    async scatter(req: { xBins: number; yBins: number }): Promise<ScatterView | null> {
+      if (!resident || !seg?.last) return null;
+      const t0 = performance.now();
+      const table = resident.table;
+      const r = seg.last;
+      const rev = table.columns.find((c) => c.role === 'revenue');
+      const v = rev ? table.values[rev.key] : null;
+      if (v?.kind !== 'f64')
+        return { bins: [], xMin: 0, xMax: 1, ms: 0, plotted: 0, skipped: table.rowCount };
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < table.rowCount; i++) {
+        const x = v.values[i];
+        if (x > 0) {
+          const l = Math.log10(x);
+          if (l < lo) lo = l;
+          if (l > hi) hi = l;
+        }
+      }
+      if (!Number.isFinite(lo))
+        return { bins: [], xMin: 0, xMax: 1, ms: 0, plotted: 0, skipped: table.rowCount };
+      if (hi - lo < 1e-9) hi = lo + 1;
+      const nx = req.xBins;
+      const ny = req.yBins;
+      const nSeg = Math.max(1, ...Array.from(r.segment)) + 1;
+      const counts = new Uint32Array(nx * ny * nSeg);
+      const sample = new Int32Array(nx * ny).fill(-1);
+      let plotted = 0;
+      for (let i = 0; i < table.rowCount; i++) {
+        const x = v.values[i];
+        const p = r.potential[i];
+        if (!(x > 0) || Number.isNaN(p)) continue;
+        const bx = Math.min(nx - 1, Math.floor(((Math.log10(x) - lo) / (hi - lo)) * nx));
+        const by = Math.min(ny - 1, Math.floor((p / 100) * ny));
+        const b = by * nx + bx;
+        counts[b * nSeg + r.segment[i]]++;
+        if (sample[b] < 0) sample[b] = i;
+        plotted++;
+      }
+      const ids = seg.ids ?? [];
+      const bins: ScatterView['bins'] = [];
+      for (let b = 0; b < nx * ny; b++) {
+        let total = 0;
+        let best = 0;
+        for (let s = 0; s < nSeg; s++) {
+          const c = counts[b * nSeg + s];
+          total += c;
+          if (c > counts[b * nSeg + best]) best = s;
+        }
+        if (total === 0) continue;
+        const bx = b % nx;
+        const by = Math.floor(b / nx);
+        bins.push({
+          x: lo + ((bx + 0.5) / nx) * (hi - lo),
+          y: ((by + 0.5) / ny) * 100,
+          count: total,
+          segment: best,
+          id: ids[sample[b]] ?? ''
+        });
+      }
+      return {
+        bins,
+        xMin: lo,
+        xMax: hi,
+        ms: Math.round(performance.now() - t0),
+        plotted,
+        skipped: table.rowCount - plotted
       };
     },
 

@@ -88,3 +88,14 @@ export interface Explanation {
   segment: number;
   pin: { segment: string; reason: string; at: number } | null;
 }
+
+export interface ScatterView {
+  /** Non-empty bins: x = log10(revenue) at the bin centre, y = potential 0–100. */
+  bins: Array<{ x: number; y: number; count: number; segment: number; id: string }>;
+  xMin: number;
+  xMax: number;
+  ms: number;
+  /** Accounts drawn (revenue > 0 and potential known), and left out. */
+  plotted: number;
+  skipped: number;
+}
