@@ -169,6 +169,8 @@ for (const size of SIZES) {
   const rss = [];
   let resident = 0;
   const stages = [];
+  const segMs = [];
+  const scatterMs = [];
   for (let i = 0; i < RUNS; i++) {
     const { ctx, page } = await launch();
     await page.addInitScript(INIT);
@@ -237,6 +239,26 @@ for (const size of SIZES) {
     await page.reload();
     await page.getByText(`1–50 sur ${label}`).waitFor({ timeout: 60_000 });
     reopen.push(Date.now() - t0);
+    if (i === 0) {
+      // Segmentation: change one criterion weight → new counts; worker time as shown on screen.
+      await page.goto(ORIGIN + '/segmentation');
+      await page.getByTestId('scatter-ms').waitFor({ timeout: 120_000 });
+      const weight = page.getByLabel('Pondération de « Effectif »');
+      for (const w of ['5', '1', '3']) {
+        const before = await page.getByText(/^Calculé en /).innerText();
+        await weight.fill(w);
+        await weight.press('Tab');
+        await page.waitForFunction((b) => {
+          const el = [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Calculé en '));
+          return el && el.textContent !== b;
+        }, before);
+        await page.waitForTimeout(300);
+        const text = await page.getByText(/^Calculé en /).innerText();
+        segMs.push(Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+        const sc = await page.getByTestId('scatter-ms').innerText();
+        scatterMs.push(Number(sc.replace(/[^\d]/g, '')));
+      }
+    }
     await ctx.close();
   }
 
