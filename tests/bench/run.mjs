@@ -249,7 +249,9 @@ for (const size of SIZES) {
         await weight.fill(w);
         await weight.press('Tab');
         await page.waitForFunction((b) => {
-          const el = [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Calculé en '));
+          const el = [...document.querySelectorAll('p')].find((p) =>
+            p.textContent?.startsWith('Calculé en ')
+          );
           return el && el.textContent !== b;
         }, before);
         await page.waitForTimeout(300);
@@ -351,6 +353,20 @@ for (const size of SIZES) {
     unit: '',
     note: keys.map((k) => `${k} ${median(stages.map((x) => x[k] ?? 0))}`).join(', ')
   });
+  if (segMs.length) {
+    rows.push({
+      metric: `segmentation ${label}: one criterion weight changed (worker)`,
+      value: median(segMs),
+      unit: 'ms',
+      note: `runs ${segMs.join(', ')}`
+    });
+    rows.push({
+      metric: `segmentation ${label}: scatter recomputed + redrawn`,
+      value: median(scatterMs),
+      unit: 'ms',
+      note: `runs ${scatterMs.join(', ')}`
+    });
+  }
   rows.push({
     metric: `reopen with ${label} stored → first page`,
     value: median(reopen),

@@ -3,8 +3,7 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { createSample, expect, expectAccessible, test } from './fixtures';
 
-const count = async (loc: Locator) =>
-  Number((await loc.innerText()).replace(/\s/g, ''));
+const count = async (loc: Locator) => Number((await loc.innerText()).replace(/\s/g, ''));
 
 test('segmentation: tune weights and thresholds, see moves, pin an account, reload, export', async ({
   page,

@@ -298,30 +298,45 @@ export function bandScores(
   const cuts = axis.method === 'pareto' ? axis.pareto : axis.quantiles;
   if (!validCuts(cuts, axis.bands, true, 0, 1)) return null;
   const c = cuts.slice(0, last);
-  const idx: number[] = [];
+  // Native sort of the usable scores (descending), then one walk over groups of equal scores:
+  // for each cut, the score of the first group whose "share above" reaches it. An account's band
+  // is the number of cuts whose boundary score is ≥ its own score.
+  let m = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const s = score[i];
     if (Number.isNaN(s) || (positiveOnly && !(s > 0))) continue;
-    idx.push(i);
+    m++;
     total += s;
   }
-  const order = Uint32Array.from(idx).sort((a, b) => score[b] - score[a] || a - b);
-  // Walk groups of equal scores; "before" = share strictly above the group.
+  const sorted = new Float64Array(m);
+  for (let i = 0, k = 0; i < n; i++) {
+    const s = score[i];
+    if (Number.isNaN(s) || (positiveOnly && !(s > 0))) continue;
+    sorted[k++] = s;
+  }
+  sorted.sort().reverse();
+  const boundary = new Float64Array(c.length).fill(-Infinity); // score at which band k+1 starts
   let before = 0;
-  for (let g = 0; g < order.length;) {
+  let cut = 0;
+  for (let g = 0; g < m && cut < c.length;) {
     let h = g;
     let groupSum = 0;
-    while (h < order.length && score[order[h]] === score[order[g]]) {
-      groupSum += score[order[h]];
+    while (h < m && sorted[h] === sorted[g]) {
+      groupSum += sorted[h];
       h++;
     }
     const share = axis.method === 'pareto' ? (total > 0 ? before / total : 1) : g / n;
-    let k = 0;
-    while (k < c.length && share >= c[k] - 1e-12) k++;
-    for (let j = g; j < h; j++) out[order[j]] = k;
-    before += axis.method === 'pareto' ? groupSum : 0;
+    while (cut < c.length && share >= c[cut] - 1e-12) boundary[cut++] = sorted[g];
+    before += groupSum;
     g = h;
+  }
+  for (let i = 0; i < n; i++) {
+    const s = score[i];
+    if (Number.isNaN(s) || (positiveOnly && !(s > 0))) continue;
+    let k = 0;
+    while (k < boundary.length && s <= boundary[k]) k++;
+    out[i] = k;
   }
   return out;
 }
@@ -364,7 +379,8 @@ export function segment(
   table: AccountTable,
   model: SegmentationModel,
   gradedCache?: (c: Criterion) => Graded | null,
-  ids?: string[] | null
+  ids?: string[] | null,
+  weightBands?: (revenue: Float64Array, axis: AxisBanding) => Uint8Array | null
 ): SegmentationResult {
   const n = table.rowCount;
   const issues: SegIssue[] = [];
@@ -393,7 +409,12 @@ export function segment(
     issues.push({ code: allProspects ? 'allProspects' : 'zeroRevenue' });
     weightAvailable = false;
   }
-  let weightBand = weightAvailable ? bandScores(revenue, model.weight, true) : null;
+  let weightBand = weightAvailable
+    ? (weightBands ?? ((r: Float64Array, a: AxisBanding) => bandScores(r, a, true)))(
+        revenue,
+        model.weight
+      )
+    : null;
   if (weightAvailable && !weightBand) issues.push({ code: 'badBands', axis: 'weight' });
   const wBands = model.weight.bands;
   const pBands = model.potential.bands;

@@ -15,6 +15,8 @@ import { cellAt, residentBytes } from '../domain/table';
 import { fold, QueryCache, queryRows } from '../domain/query';
 import {
   accountIds,
+  bandScores,
+  type AxisBanding,
   gradeCriterion,
   paretoCurve,
   proposeCriteria,
@@ -67,6 +69,7 @@ export function createEngine(openDb: () => PodiumDB) {
     curve: Array<{ x: number; y: number }> | null;
     last: SegmentationResult | null;
     lastSegments: number;
+    weightBands: { key: string; bands: Uint8Array | null } | null;
   } | null = null;
   const segCache = (table: AccountTable) => {
     if (!seg || seg.table !== table) {
@@ -76,10 +79,19 @@ export function createEngine(openDb: () => PodiumDB) {
         graded: new Map(),
         curve: null,
         last: null,
-        lastSegments: 0
+        lastSegments: 0,
+        weightBands: null
       };
     }
-    return seg;
+    return seg as NonNullable<typeof seg>;
+  };
+  /** Weight bands only change with the weight axis: cached by its settings. */
+  const weightBandsOf = (table: AccountTable) => (revenue: Float64Array, axis: AxisBanding) => {
+    const cache = segCache(table);
+    const key = JSON.stringify(axis);
+    if (cache.weightBands?.key !== key)
+      cache.weightBands = { key, bands: bandScores(revenue, axis, true) };
+    return cache.weightBands.bands;
   };
   const gradedOf = (table: AccountTable, c: Criterion): Graded | null => {
     const cache = segCache(table);
@@ -227,7 +239,7 @@ export function createEngine(openDb: () => PodiumDB) {
       const table = resident.table;
       const cache = segCache(table);
       const model = req.model;
-      const r = segment(table, model, (c) => gradedOf(table, c), cache.ids);
+      const r = segment(table, model, (c) => gradedOf(table, c), cache.ids, weightBandsOf(table));
       const nSeg = model.segments.length;
       const trans =
         cache.last && cache.lastSegments === nSeg
@@ -393,7 +405,13 @@ export function createEngine(openDb: () => PodiumDB) {
         }
       }
       if (row < 0) return null;
-      const r = segment(table, req.model, (c) => gradedOf(table, c), cache.ids);
+      const r = segment(
+        table,
+        req.model,
+        (c) => gradedOf(table, c),
+        cache.ids,
+        weightBandsOf(table)
+      );
       const revCol = table.columns.find((c) => c.role === 'revenue');
       const revenue = revCol ? cellAt(table.values[revCol.key], row) : null;
       const weights = req.model.potential.criteria.map((c) => Math.max(0, c.weight));
@@ -453,7 +471,13 @@ export function createEngine(openDb: () => PodiumDB) {
       if (!resident) return '';
       const table = resident.table;
       const cache = segCache(table);
-      const r = segment(table, req.model, (c) => gradedOf(table, c), cache.ids);
+      const r = segment(
+        table,
+        req.model,
+        (c) => gradedOf(table, c),
+        cache.ids,
+        weightBandsOf(table)
+      );
       const revCol = table.columns.find((c) => c.role === 'revenue');
       const rev = revCol ? table.values[revCol.key] : null;
       const nameCol = table.columns.find((c) => c.role === 'name');

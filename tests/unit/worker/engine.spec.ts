@@ -109,13 +109,22 @@ describe('segmentation through the engine', () => {
   it('segments and bins 200,000 accounts (no per-row recursion or spread), counts partition', async () => {
     db = freshDb();
     const engine = createEngine(() => db);
-    const { workspaceId } = await engine.createSampleWorkspace({ name: 'E', scenarioName: 'S', size: 200_000, seed: 4 });
+    const { workspaceId } = await engine.createSampleWorkspace({
+      name: 'E',
+      scenarioName: 'S',
+      size: 200_000,
+      seed: 4
+    });
     const ws = await getWorkspace(db, workspaceId);
     await engine.loadDataset({ datasetId: ws!.activeDatasetId });
     const { defaultSegmentation } = await import('../../../src/lib/domain/segmentation');
     const model = defaultSegmentation();
     model.potential.criteria = await engine.proposeCriteria();
-    expect(model.potential.criteria.map((c) => c.id)).toEqual(['headcount', 'companyRevenue', 'sector']);
+    expect(model.potential.criteria.map((c) => c.id)).toEqual([
+      'headcount',
+      'companyRevenue',
+      'sector'
+    ]);
     const view = await engine.segment({ model });
     expect(view?.segments.reduce((s, x) => s + x.accounts, 0)).toBe(200_000);
     const scatter = await engine.scatter({ xBins: 120, yBins: 50 });
@@ -125,7 +134,9 @@ describe('segmentation through the engine', () => {
     model.potential.criteria[0].weight = 8;
     const again = await engine.segment({ model });
     expect(again?.transitions).not.toBeNull();
-    const moved = again!.transitions!.flatMap((row, i) => row.filter((_, j) => j !== i)).reduce((s, n) => s + n, 0);
+    const moved = again!
+      .transitions!.flatMap((row, i) => row.filter((_, j) => j !== i))
+      .reduce((s, n) => s + n, 0);
     expect(again!.moved).toBe(moved);
   }, 60_000);
 });
