@@ -125,3 +125,40 @@ test('segmentation: bad input is explained, nothing breaks', async ({ page, watc
     Number((await page.getByTestId('segment-bronze-accounts').innerText()).replace(/\s/g, ''));
   expect(sum).toBe(2000);
 });
+
+test('segmentation: rename and add segments, XLSX export, accounts to complete', async ({
+  page,
+  watch
+}, info) => {
+  void watch;
+  await page.goto('/');
+  await createSample(page);
+  await page.goto('/segmentation');
+  await expect(page.getByTestId('segment-or-accounts')).toHaveText(/\d/);
+
+  await page.getByLabel('Nom de la cible 2').fill('ARGENT+');
+  await page.getByLabel('Nom de la cible 2').press('Tab');
+  await expect(page.getByTestId('segment-argent')).toContainText('ARGENT+');
+  await page.getByRole('button', { name: 'Ajouter une cible' }).click();
+  await expect(page.getByLabel('Nom de la cible 4')).toHaveValue('Cible 4');
+  await page.getByRole('button', { name: 'Retirer la cible « Cible 4 »' }).click();
+  await expect(page.getByLabel('Nom de la cible 4')).toHaveCount(0);
+
+  // XLSX export, re-read with SheetJS: one row per account, text cells stay text.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Excel (XLSX)' }).click();
+  const file = info.outputPath('segmentation.xlsx');
+  await (await download).saveAs(file);
+  const XLSX = await import('@e965/xlsx');
+  const wb = XLSX.read(readFileSync(file));
+  const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Segmentation, { header: 1 });
+  expect(rows).toHaveLength(2001);
+  expect(rows[0][7]).toBe('Segment');
+  const segs = new Set(rows.slice(1).map((r) => r[7]));
+  expect([...segs].sort()).toEqual(['ARGENT+', 'BRONZE', 'OR']);
+  expect(typeof rows[1][0]).toBe('string'); // SIREN kept as text
+
+  // Completeness: the sample has every criterion filled → no account to complete.
+  await page.getByRole('button', { name: 'Exporter les comptes à compléter' }).click();
+  await expect(page.getByText('0 comptes à compléter.')).toBeVisible();
+});

@@ -450,6 +450,18 @@ export const en: Record<MessageKey, string> = {
   'seg.scatterX': 'Revenue (log scale)',
   'seg.scatterY': 'Potential (0–100)',
   'seg.scatterMs': 'Scatter recomputed and redrawn in {ms} ms',
+  'seg.segmentDefault': 'Segment',
+  'seg.segmentColor': 'Colour of “{name}”',
+  'seg.segmentName': 'Name of segment {n}',
+  'seg.removeSegment': 'Remove segment “{name}”',
+  'seg.addSegment': 'Add a segment',
+  'seg.segmentsHint':
+    'From 2 to 5 segments, most to least important. Changing their number resets the matrix; pins to a removed segment are removed.',
+  'seg.exportXlsx': 'Excel (XLSX)',
+  'seg.completenessHint':
+    'Share of accounts filled in for each criterion: a poorly filled criterion skews the potential. Export the list of accounts to complete for your reps.',
+  'seg.exportIncomplete': 'Export the accounts to complete',
+  'seg.incompleteCount': '{count} accounts to complete.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

@@ -464,6 +464,18 @@ export const fr = {
   'seg.scatterX': 'CA (échelle logarithmique)',
   'seg.scatterY': 'Potentiel (0–100)',
   'seg.scatterMs': 'Nuage recalculé et redessiné en {ms} ms',
+  'seg.segmentDefault': 'Cible',
+  'seg.segmentColor': 'Couleur de « {name} »',
+  'seg.segmentName': 'Nom de la cible {n}',
+  'seg.removeSegment': 'Retirer la cible « {name} »',
+  'seg.addSegment': 'Ajouter une cible',
+  'seg.segmentsHint':
+    'De 2 à 5 cibles, de la plus prioritaire à la moins prioritaire. Changer leur nombre remet la matrice par défaut ; les épingles d’une cible retirée sont retirées.',
+  'seg.exportXlsx': 'Excel (XLSX)',
+  'seg.completenessHint':
+    'Part des comptes renseignés pour chaque critère : un critère mal renseigné fausse le potentiel. Exportez la liste des comptes à compléter pour vos commerciaux.',
+  'seg.exportIncomplete': 'Exporter les comptes à compléter',
+  'seg.incompleteCount': '{count} comptes à compléter.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -1,6 +1,11 @@
 /** Saves text as a file through a temporary object URL (no network; works offline). */
-export function downloadText(fileName: string, text: string, mime = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+export function downloadText(
+  fileName: string,
+  text: string | ArrayBuffer,
+  mime = 'application/json'
+): void {
+  const type = typeof text === 'string' ? `${mime};charset=utf-8` : mime;
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

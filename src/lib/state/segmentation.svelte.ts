@@ -170,10 +170,21 @@ export class SegmentationState {
     return engine().api.categoryValues({ column });
   }
 
-  exportCsv(dialect: 'excel-fr' | 'standard', bandNames: string[]): Promise<string> {
+  exportFile(
+    format: 'excel-fr' | 'standard' | 'xlsx',
+    bandNames: string[]
+  ): Promise<string | ArrayBuffer> {
     const model = this.model;
     if (!model) return Promise.resolve('');
-    return engine().api.exportSegmentation({ model, dialect, bandNames });
+    return engine().api.exportSegmentation({ model, format, bandNames }) as Promise<
+      string | ArrayBuffer
+    >;
+  }
+
+  exportIncomplete(dialect: 'excel-fr' | 'standard'): Promise<{ text: string; count: number }> {
+    const model = this.model;
+    if (!model) return Promise.resolve({ text: '', count: 0 });
+    return engine().api.exportIncomplete({ model, dialect });
   }
 }
 

@@ -37,6 +37,8 @@ import {
   writeDataset
 } from '../db/repo';
 import { toCsv, type CsvCell, type CsvDialect } from '../export/csv';
+import { toXlsx } from '../export/xlsx';
+import * as Comlink from 'comlink';
 import {
   createImportSession,
   type AnalyzeResult,
@@ -462,12 +464,12 @@ export function createEngine(openDb: () => PodiumDB) {
       };
     },
 
-    /** Accounts with weight, potential, bands, segment and pin, as CSV text. */
+    /** Accounts with weight, potential, bands, segment and pin: CSV text or XLSX bytes. */
     async exportSegmentation(req: {
       model: SegmentationModel;
-      dialect: CsvDialect;
+      format: CsvDialect | 'xlsx';
       bandNames: string[];
-    }): Promise<string> {
+    }): Promise<string | ArrayBuffer> {
       if (!resident) return '';
       const table = resident.table;
       const cache = segCache(table);
@@ -513,7 +515,47 @@ export function createEngine(openDb: () => PodiumDB) {
           ];
         }
       }
-      return toCsv(header, lines(), req.dialect);
+      if (req.format === 'xlsx') {
+        const bytes = await toXlsx('Segmentation', header, lines());
+        return Comlink.transfer(bytes, [bytes]);
+      }
+      return toCsv(header, lines(), req.format);
+    },
+
+    /** Accounts missing a value for a weighted criterion: what the reps should complete. */
+    async exportIncomplete(req: {
+      model: SegmentationModel;
+      dialect: CsvDialect;
+    }): Promise<{ text: string; count: number }> {
+      if (!resident) return { text: '', count: 0 };
+      const table = resident.table;
+      const cache = segCache(table);
+      const criteria = req.model.potential.criteria.filter((c) => c.weight > 0);
+      const graded = criteria.map((c) => gradedOf(table, c));
+      const nameCol = table.columns.find((c) => c.role === 'name');
+      const repCol = table.columns.find((c) => c.role === 'rep');
+      const ids = cache.ids ?? [];
+      const rows: CsvCell[][] = [];
+      for (let i = 0; i < table.rowCount; i++) {
+        const missing = criteria
+          .filter((_, k) => graded[k] && Number.isNaN(graded[k]!.grades[i]))
+          .map((c) => c.column);
+        if (missing.length === 0) continue;
+        rows.push([
+          ids[i] ?? '',
+          nameCol ? (cellAt(table.values[nameCol.key], i) as string | null) : '',
+          repCol ? (cellAt(table.values[repCol.key], i) as string | null) : '',
+          missing.join(', ')
+        ]);
+      }
+      return {
+        text: toCsv(
+          ['Identifiant', 'Raison sociale', 'Commercial', 'Critères à compléter'],
+          rows,
+          req.dialect
+        ),
+        count: rows.length
+      };
     },
 
     /** Reads a file (or re-reads the current one with new options) and prepares its import. */

@@ -140,3 +140,31 @@ describe('import through the engine (fake-indexeddb)', () => {
     expect(csv).toBe("\uFEFFNom;CA\r\n'=1+1;12,5\r\nZoé;3\r\n");
   });
 });
+
+describe('pins survive a re-import (matched by account id)', () => {
+  it('a pinned account stays in its segment after a newer export is imported', async () => {
+    const { engine, workspaceId } = await setup();
+    const { defaultSegmentation } = await import('../../../src/lib/domain/segmentation');
+    const model = defaultSegmentation();
+    model.potential.criteria = await engine.proposeCriteria();
+    const accounts = generateSampleAccounts(50, 1);
+    const target = accounts.find((a) => a.type === 'Prospect')!;
+    model.pins = [
+      { accountId: target.siren, segment: 'or', reason: 'Appel d’offres en cours', at: 1 }
+    ];
+    const before = (await engine.explain({ query: target.siren, model }))!;
+    expect(model.segments[before.segment].id).toBe('or');
+    // Newer export: the same accounts in another order, plus ten new ones.
+    const newer = generateSampleAccounts(60, 1).reverse();
+    await engine.importAnalyze({
+      file: new File([sampleToFrenchCsv(newer)], 'v2.csv'),
+      options: {}
+    });
+    const c = await engine.importCommit({ workspaceId });
+    if (!c.ok) throw new Error(c.error);
+    const after = (await engine.explain({ query: target.siren, model }))!;
+    expect(after.row).not.toBe(before.row);
+    expect(model.segments[after.segment].id).toBe('or');
+    expect(after.pin?.reason).toBe('Appel d’offres en cours');
+  });
+});
