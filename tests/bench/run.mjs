@@ -170,6 +170,7 @@ for (const size of SIZES) {
   let resident = 0;
   const stages = [];
   const segMs = [];
+  const segLong = [];
   const scatterMs = [];
   for (let i = 0; i < RUNS; i++) {
     const { ctx, page } = await launch();
@@ -244,6 +245,7 @@ for (const size of SIZES) {
       await page.goto(ORIGIN + '/segmentation');
       await page.getByTestId('scatter-ms').waitFor({ timeout: 120_000 });
       const weight = page.getByLabel('Pondération de « Effectif »');
+      await page.evaluate(() => (window.__bench.longTasks = []));
       for (const w of ['5', '1', '3']) {
         const before = await page.getByText(/^Calculé en /).innerText();
         await weight.fill(w);
@@ -257,6 +259,7 @@ for (const size of SIZES) {
         await page.waitForTimeout(300);
         const text = await page.getByText(/^Calculé en /).innerText();
         segMs.push(Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+        segLong.push(await page.evaluate(() => Math.max(0, ...window.__bench.longTasks)));
         const sc = await page.getByTestId('scatter-ms').innerText();
         scatterMs.push(Number(sc.replace(/[^\d]/g, '')));
       }
