@@ -62,20 +62,83 @@ export const DEFAULT_ROLE: Record<Role, RoleResources> = {
 
 export function defaultActions(): ActionDef[] {
   return [
-    { id: 'qualif', name: 'Appel de qualification', channel: 'inside', minutes: 20, travelMinutes: 0, unitCost: 0 },
-    { id: 'rdv', name: 'Rendez-vous physique / démo', channel: 'field', minutes: 90, travelMinutes: 60, unitCost: 0 },
-    { id: 'suivi', name: 'Rendez-vous de suivi', channel: 'field', minutes: 60, travelMinutes: 60, unitCost: 0 },
-    { id: 'relance', name: 'E-mail de relance', channel: 'automated', minutes: 0, travelMinutes: 0, unitCost: 0.5 },
-    { id: 'afterwork', name: 'Invitation after-work', channel: 'marketing', minutes: 0, travelMinutes: 0, unitCost: 45 },
-    { id: 'webinar', name: 'Webinar', channel: 'marketing', minutes: 0, travelMinutes: 0, unitCost: 8 }
+    {
+      id: 'qualif',
+      name: 'Appel de qualification',
+      channel: 'inside',
+      minutes: 20,
+      travelMinutes: 0,
+      unitCost: 0
+    },
+    {
+      id: 'rdv',
+      name: 'Rendez-vous physique / démo',
+      channel: 'field',
+      minutes: 90,
+      travelMinutes: 60,
+      unitCost: 0
+    },
+    {
+      id: 'suivi',
+      name: 'Rendez-vous de suivi',
+      channel: 'field',
+      minutes: 60,
+      travelMinutes: 60,
+      unitCost: 0
+    },
+    {
+      id: 'relance',
+      name: 'E-mail de relance',
+      channel: 'automated',
+      minutes: 0,
+      travelMinutes: 0,
+      unitCost: 0.5
+    },
+    {
+      id: 'afterwork',
+      name: 'Invitation after-work',
+      channel: 'marketing',
+      minutes: 0,
+      travelMinutes: 0,
+      unitCost: 45
+    },
+    {
+      id: 'webinar',
+      name: 'Webinar',
+      channel: 'marketing',
+      minutes: 0,
+      travelMinutes: 0,
+      unitCost: 8
+    }
   ];
 }
 
 /** A sensible default grid for OR / ARGENT / BRONZE (segment ids `or`, `argent`, `bronze`). */
 export function defaultCoverage(segmentIds: string[]): CoverageModel {
-  const rich: Record<string, number> = { qualif: 4, rdv: 2, suivi: 4, relance: 12, afterwork: 1, webinar: 2 };
-  const mid: Record<string, number> = { qualif: 2, rdv: 1, suivi: 2, relance: 6, afterwork: 0, webinar: 2 };
-  const low: Record<string, number> = { qualif: 1, rdv: 0, suivi: 0, relance: 4, afterwork: 0, webinar: 1 };
+  const rich: Record<string, number> = {
+    qualif: 4,
+    rdv: 2,
+    suivi: 4,
+    relance: 12,
+    afterwork: 1,
+    webinar: 2
+  };
+  const mid: Record<string, number> = {
+    qualif: 2,
+    rdv: 1,
+    suivi: 2,
+    relance: 6,
+    afterwork: 0,
+    webinar: 2
+  };
+  const low: Record<string, number> = {
+    qualif: 1,
+    rdv: 0,
+    suivi: 0,
+    relance: 4,
+    afterwork: 0,
+    webinar: 1
+  };
   const grid: CoverageModel['grid'] = {};
   const target: Record<string, number> = {};
   const defaults = [0.6, 0.3, 0.1];
@@ -103,12 +166,7 @@ export interface SegmentCounts {
 }
 
 export interface CoverageIssue {
-  code:
-    | 'noCapacity'
-    | 'badNumber'
-    | 'targetSum'
-    | 'noChannel'
-    | 'emptySegment';
+  code: 'noCapacity' | 'badNumber' | 'targetSum' | 'noChannel' | 'emptySegment';
   field?: string;
   role?: Role;
   segment?: string;
@@ -155,13 +213,16 @@ export function validateCoverage(m: CoverageModel, segmentIds: string[]): Covera
   }
   for (const grid of [m.grid, m.prospectGrid ?? {}]) {
     for (const [seg, row] of Object.entries(grid)) {
-      for (const [act, f] of Object.entries(row)) if (!finite(f)) issues.push({ code: 'badNumber', field: `${seg} · ${act}`, value: f });
+      for (const [act, f] of Object.entries(row))
+        if (!finite(f)) issues.push({ code: 'badNumber', field: `${seg} · ${act}`, value: f });
     }
   }
   for (const role of ['field', 'inside'] as const) {
     const r = m.roles[role];
-    for (const [k, v] of Object.entries(r)) if (!finite(v)) issues.push({ code: 'badNumber', field: `${role} · ${k}`, value: v });
-    if (r.sellingShare > 1) issues.push({ code: 'badNumber', field: `${role} · sellingShare`, value: r.sellingShare });
+    for (const [k, v] of Object.entries(r))
+      if (!finite(v)) issues.push({ code: 'badNumber', field: `${role} · ${k}`, value: v });
+    if (r.sellingShare > 1)
+      issues.push({ code: 'badNumber', field: `${role} · sellingShare`, value: r.sellingShare });
   }
   if (!finite(m.budget)) issues.push({ code: 'badNumber', field: 'budget', value: m.budget });
   const sum = segmentIds.reduce((s, id) => s + (m.target[id] ?? 0), 0);
@@ -169,7 +230,8 @@ export function validateCoverage(m: CoverageModel, segmentIds: string[]): Covera
   return issues;
 }
 
-const roleOf = (c: Channel): Role | null => (c === 'field' ? 'field' : c === 'inside' ? 'inside' : null);
+const roleOf = (c: Channel): Role | null =>
+  c === 'field' ? 'field' : c === 'inside' ? 'inside' : null;
 
 /** Workload, capacity, FTE, budget and time split. Never NaN or Infinity: null instead. */
 export function computeCoverage(m: CoverageModel, segments: SegmentCounts[]): CoverageResult {
@@ -204,10 +266,12 @@ export function computeCoverage(m: CoverageModel, segments: SegmentCounts[]): Co
   const fteNeeded = {} as Record<Role, number | null>;
   for (const role of ['field', 'inside'] as const) {
     const r = m.roles[role];
-    hoursPerFte[role] = safe(r.workingDays) * safe(r.hoursPerDay) * Math.min(1, safe(r.sellingShare));
+    hoursPerFte[role] =
+      safe(r.workingDays) * safe(r.hoursPerDay) * Math.min(1, safe(r.sellingShare));
     capacity[role] = safe(r.fte) * hoursPerFte[role];
     utilisation[role] = capacity[role] > 0 ? hoursByRole[role] / capacity[role] : null;
-    fteNeeded[role] = hoursPerFte[role] > 0 ? Math.ceil(hoursByRole[role] / hoursPerFte[role] - 1e-9) : null;
+    fteNeeded[role] =
+      hoursPerFte[role] > 0 ? Math.ceil(hoursByRole[role] / hoursPerFte[role] - 1e-9) : null;
     if (capacity[role] <= 0 && hoursByRole[role] > 0) issues.push({ code: 'noCapacity', role });
   }
   const totalHours = hoursByRole.field + hoursByRole.inside;
@@ -236,7 +300,10 @@ export function computeCoverage(m: CoverageModel, segments: SegmentCounts[]): Co
 }
 
 /** The textbook sizing check: reps needed = ceil(visits per year / visits a rep makes a year). */
-export function repsNeededForVisits(segments: Array<{ accounts: number; visitsPerYear: number }>, visitsPerRep: number): number | null {
+export function repsNeededForVisits(
+  segments: Array<{ accounts: number; visitsPerYear: number }>,
+  visitsPerRep: number
+): number | null {
   if (!(visitsPerRep > 0)) return null;
   const visits = segments.reduce((s, x) => s + x.accounts * x.visitsPerYear, 0);
   return Math.ceil(visits / visitsPerRep - 1e-9);
@@ -250,7 +317,11 @@ export type Finding =
   | { code: 'offTarget'; segment: string; time: number; target: number };
 
 /** Plain findings: missing or spare FTE, budget, segments eating time for little revenue. */
-export function findings(m: CoverageModel, r: CoverageResult, segments: SegmentCounts[]): Finding[] {
+export function findings(
+  m: CoverageModel,
+  r: CoverageResult,
+  segments: SegmentCounts[]
+): Finding[] {
   const out: Finding[] = [];
   for (const role of ['field', 'inside'] as const) {
     const per = r.hoursPerFte[role];
@@ -259,13 +330,79 @@ export function findings(m: CoverageModel, r: CoverageResult, segments: SegmentC
     if (gap > 0.05) out.push({ code: 'missingFte', role, fte: Math.round(gap * 10) / 10 });
     else if (gap < -0.5) out.push({ code: 'spareFte', role, fte: Math.round(-gap * 10) / 10 });
   }
-  if (r.costTotal > r.budget + 0.5) out.push({ code: 'overBudget', amount: r.costTotal - r.budget });
+  if (r.costTotal > r.budget + 0.5)
+    out.push({ code: 'overBudget', amount: r.costTotal - r.budget });
   for (const s of segments) {
     const time = r.timeShare[s.id] ?? 0;
     const rev = r.revenueShare[s.id] ?? 0;
-    if (time > 0.1 && time > 3 * rev) out.push({ code: 'timeVsRevenue', segment: s.name, time, revenue: rev });
+    if (time > 0.1 && time > 3 * rev)
+      out.push({ code: 'timeVsRevenue', segment: s.name, time, revenue: rev });
     const target = m.target[s.id];
-    if (target !== undefined && Math.abs(time - target) > 0.1) out.push({ code: 'offTarget', segment: s.name, time, target });
+    if (target !== undefined && Math.abs(time - target) > 0.1)
+      out.push({ code: 'offTarget', segment: s.name, time, target });
   }
   return out;
+}
+
+// ——— Normalisation (storage, backups) ———
+
+const num = (v: unknown, d: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : d;
+const CHANNELS: readonly Channel[] = ['field', 'inside', 'marketing', 'automated'];
+
+function normalizeGrid(raw: unknown): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = Object.create(null);
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [seg, row] of Object.entries(raw as Record<string, unknown>)) {
+    if (!row || typeof row !== 'object') continue;
+    const r: Record<string, number> = Object.create(null);
+    for (const [a, f] of Object.entries(row as Record<string, unknown>))
+      if (typeof f === 'number') r[a] = f;
+    out[seg] = r;
+  }
+  return out;
+}
+
+/** Cleans a coverage model read from storage or a backup; `segmentIds` gives the defaults. */
+export function normalizeCoverage(raw: unknown, segmentIds: string[]): CoverageModel {
+  const d = defaultCoverage(segmentIds);
+  if (!raw || typeof raw !== 'object') return d;
+  const r = raw as Record<string, unknown>;
+  const actions: ActionDef[] = Array.isArray(r.actions)
+    ? r.actions
+        .filter((a): a is Record<string, unknown> => !!a && typeof a === 'object')
+        .slice(0, 40)
+        .map((a, i) => ({
+          id: typeof a.id === 'string' ? a.id : `a${i}`,
+          name: typeof a.name === 'string' ? a.name.slice(0, 80) : `Action ${i + 1}`,
+          channel: CHANNELS.includes(a.channel as Channel) ? (a.channel as Channel) : 'inside',
+          minutes: num(a.minutes, 0),
+          travelMinutes: num(a.travelMinutes, 0),
+          unitCost: num(a.unitCost, 0)
+        }))
+    : d.actions;
+  const roles = (r.roles && typeof r.roles === 'object' ? r.roles : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const role = (k: Role): RoleResources => {
+    const x = roles[k] ?? {};
+    return {
+      fte: num(x.fte, d.roles[k].fte),
+      workingDays: num(x.workingDays, d.roles[k].workingDays),
+      hoursPerDay: num(x.hoursPerDay, d.roles[k].hoursPerDay),
+      sellingShare: num(x.sellingShare, d.roles[k].sellingShare)
+    };
+  };
+  const target: Record<string, number> = Object.create(null);
+  const t = (r.target && typeof r.target === 'object' ? r.target : {}) as Record<string, unknown>;
+  for (const id of segmentIds) target[id] = num(t[id], d.target[id] ?? 0);
+  return {
+    actions,
+    grid: r.grid ? normalizeGrid(r.grid) : d.grid,
+    prospectGrid: r.prospectGrid ? normalizeGrid(r.prospectGrid) : null,
+    roles: { field: role('field'), inside: role('inside') },
+    budget: num(r.budget, d.budget),
+    target
+  };
 }

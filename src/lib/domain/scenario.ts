@@ -3,7 +3,8 @@
  * Later steps of the method add their settings here; `normalizeScenarioModel` upgrades anything
  * loaded (old versions, backups) to the current shape.
  */
-import { normalizeSegmentation, type SegmentationModel } from './segmentation';
+import { normalizeCoverage, type CoverageModel } from './coverage';
+import { defaultSegmentation, normalizeSegmentation, type SegmentationModel } from './segmentation';
 
 export interface ScenarioModel {
   version: 1;
@@ -11,10 +12,12 @@ export interface ScenarioModel {
   notes: string;
   /** Weight × potential segmentation (null until first opened: criteria are then proposed). */
   segmentation: SegmentationModel | null;
+  /** Actions × frequency, team and budget (null until first opened). */
+  coverage: CoverageModel | null;
 }
 
 export function defaultScenarioModel(): ScenarioModel {
-  return { version: 1, notes: '', segmentation: null };
+  return { version: 1, notes: '', segmentation: null, coverage: null };
 }
 
 /** Upgrades and cleans a model read from storage or a backup; unknown fields are dropped. */
@@ -22,12 +25,18 @@ export function normalizeScenarioModel(raw: unknown): ScenarioModel {
   const base = defaultScenarioModel();
   if (raw === null || typeof raw !== 'object') return base;
   const r = raw as Record<string, unknown>;
-  return {
+  const out: ScenarioModel = {
     version: 1,
     notes: typeof r.notes === 'string' ? r.notes.slice(0, 10_000) : base.notes,
     segmentation:
       r.segmentation === null || r.segmentation === undefined
         ? null
-        : normalizeSegmentation(r.segmentation)
+        : normalizeSegmentation(r.segmentation),
+    coverage: null
   };
+  if (r.coverage !== null && r.coverage !== undefined) {
+    const ids = (out.segmentation?.segments ?? defaultSegmentation().segments).map((s) => s.id);
+    out.coverage = normalizeCoverage(r.coverage, ids);
+  }
+  return out;
 }

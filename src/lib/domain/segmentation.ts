@@ -355,6 +355,8 @@ export interface SegmentationResult {
   /** cells[w][p] */
   cells: CellStat[][];
   segments: CellStat[];
+  /** Prospects per segment (type column says prospect; without one, no positive revenue). */
+  prospects: number[];
   totalRevenue: number;
   potentialAvailable: boolean;
   weightAvailable: boolean;
@@ -486,7 +488,21 @@ export function segment(
     Array.from({ length: pBands }, () => ({ accounts: 0, revenue: 0 }))
   );
   const segments: CellStat[] = model.segments.map(() => ({ accounts: 0, revenue: 0 }));
+  const prospects = model.segments.map(() => 0);
+  const typeCol = table.columns.find((c) => c.role === 'accountType');
+  const typeValues = typeCol ? table.values[typeCol.key] : null;
+  const prospectCode =
+    typeValues?.kind === 'dict'
+      ? Uint8Array.from(typeValues.dict, (d) => (/^prospect/i.test(d) ? 1 : 0))
+      : null;
   for (let i = 0; i < n; i++) {
+    const isProspect =
+      prospectCode && typeValues?.kind === 'dict'
+        ? prospectCode[typeValues.codes[i]] === 1
+        : typeValues
+          ? /^prospect/i.test(String(cellAt(typeValues, i) ?? ''))
+          : !(revenue[i] > 0);
+    if (isProspect) prospects[seg[i]]++;
     const r = revenue[i] > 0 ? revenue[i] : 0;
     const cell = cells[weightBand[i]]?.[potentialBand[i]];
     if (cell) {
@@ -503,6 +519,7 @@ export function segment(
     segment: seg,
     cells,
     segments,
+    prospects,
     totalRevenue,
     potentialAvailable,
     weightAvailable,

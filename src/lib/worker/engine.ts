@@ -270,6 +270,7 @@ export function createEngine(openDb: () => PodiumDB) {
         ms: Math.round((performance.now() - t0) * 10) / 10,
         rowCount: table.rowCount,
         segments: r.segments,
+        prospects: r.prospects,
         cells: r.cells,
         totalRevenue: r.totalRevenue,
         weightAvailable: r.weightAvailable,

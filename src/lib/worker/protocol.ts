@@ -47,6 +47,7 @@ export interface SegmentationView {
   ms: number;
   rowCount: number;
   segments: Array<{ accounts: number; revenue: number }>;
+  prospects: number[];
   cells: Array<Array<{ accounts: number; revenue: number }>>;
   totalRevenue: number;
   weightAvailable: boolean;

@@ -23,9 +23,23 @@ import {
 function model(): CoverageModel {
   return {
     actions: [
-      { id: 'visit', name: 'Visite', channel: 'field', minutes: 60, travelMinutes: 30, unitCost: 0 },
+      {
+        id: 'visit',
+        name: 'Visite',
+        channel: 'field',
+        minutes: 60,
+        travelMinutes: 30,
+        unitCost: 0
+      },
       { id: 'call', name: 'Appel', channel: 'inside', minutes: 15, travelMinutes: 0, unitCost: 0 },
-      { id: 'mail', name: 'Mailing', channel: 'automated', minutes: 0, travelMinutes: 0, unitCost: 2 }
+      {
+        id: 'mail',
+        name: 'Mailing',
+        channel: 'automated',
+        minutes: 0,
+        travelMinutes: 0,
+        unitCost: 2
+      }
     ],
     grid: { or: { visit: 4, call: 12, mail: 0 }, bronze: { visit: 0, call: 1, mail: 12 } },
     prospectGrid: null,

@@ -1,0 +1,76 @@
+import { createSample, expect, expectAccessible, test } from './fixtures';
+
+const pct = async (text: string) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
+
+test('coverage: edit the grid and the team, see utilisation and the time split change; reload keeps it', async ({
+  page,
+  watch
+}) => {
+  void watch;
+  await page.goto('/');
+  await createSample(page);
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Couverture' })
+    .click();
+  const field = page.getByTestId('utilisation-field');
+  await expect(field).toContainText('%');
+  const before = await pct(await field.innerText());
+  const orTime = await pct(await page.getByTestId('time-or').innerText());
+  await expectAccessible(page, 'coverage');
+
+  // OR gets a monthly on-site meeting instead of half-yearly: more field hours, more OR time.
+  const cell = page.getByLabel('Fréquence de « Rendez-vous physique / démo » pour OR');
+  await cell.fill('12');
+  await cell.press('Tab');
+  await expect.poll(async () => pct(await field.innerText())).toBeGreaterThan(before);
+  await expect
+    .poll(async () => pct(await page.getByTestId('time-or').innerText()))
+    .toBeGreaterThan(orTime);
+  await expect(page.getByTestId('findings')).toContainText('ETP terrain');
+
+  // A bad value is refused and the last valid model kept.
+  const minutes = page.getByLabel('Durée de « Appel de qualification » (min)');
+  await minutes.fill('-5');
+  await minutes.press('Tab');
+  await expect(page.getByTestId('utilisation-inside')).not.toContainText('NaN');
+
+  // Resources: doubling the field team lowers its utilisation.
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Ressources' })
+    .click();
+  const high = await pct(await page.getByTestId('utilisation-field').innerText());
+  const fte = page.getByLabel('ETP — Commerciaux terrain');
+  await fte.fill('20');
+  await fte.press('Tab');
+  await expect
+    .poll(async () => pct(await page.getByTestId('utilisation-field').innerText()))
+    .toBeLessThan(high);
+  await expectAccessible(page, 'resources');
+
+  // A target split that does not sum to 100 % is reported.
+  const target = page.getByLabel('Part du temps visée pour OR (%)');
+  await target.fill('70');
+  await target.press('Tab');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'La répartition cible totalise' })
+  ).toBeVisible();
+
+  // Zero field reps: no division by zero on screen.
+  await fte.fill('0');
+  await fte.press('Tab');
+  await expect(page.getByTestId('utilisation-field')).toContainText('sans capacité');
+  await expect(page.locator('main')).not.toContainText('NaN');
+  await expect(page.locator('main')).not.toContainText('Infinity');
+
+  await page.reload();
+  await expect(page.getByLabel('ETP — Commerciaux terrain')).toHaveValue('0');
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Couverture' })
+    .click();
+  await expect(page.getByLabel('Fréquence de « Rendez-vous physique / démo » pour OR')).toHaveValue(
+    '12'
+  );
+});
