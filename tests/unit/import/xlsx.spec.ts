@@ -124,3 +124,48 @@ describe('readSheet', () => {
     ]);
   });
 });
+
+describe('XML entity bomb', () => {
+  it('a sheet declaring nested entities ("billion laughs") is read as plain text, fast', async () => {
+    await loadSheetJs();
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Nom'], ['x']]), 'Feuille1');
+    const bytes = XLSX.write(wb, {
+      type: 'array',
+      bookType: 'xlsx',
+      bookSST: false
+    }) as ArrayBuffer;
+    const cfb = XLSX.CFB.read(new Uint8Array(bytes), { type: 'array' });
+    const path = cfb.FullPaths.find((p: string) => /sheet1\.xml$/.test(p));
+    expect(path).toBeTruthy();
+    const entry = XLSX.CFB.find(cfb, path!);
+    const xml = new TextDecoder().decode(entry!.content as Uint8Array);
+    const lol = ['<!ENTITY lol "lol">'];
+    for (let i = 1; i <= 9; i++)
+      lol.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+    const bomb = xml
+      .replace(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+        `<?xml version="1.0"?><!DOCTYPE lolz [${lol.join('')}]>`
+      )
+      .replace('>x<', '>&lol9;<');
+    expect(bomb).toContain('<!DOCTYPE lolz');
+    expect(bomb).toContain('>&lol9;<');
+    entry!.content = new TextEncoder().encode(bomb);
+    const patched = new Uint8Array(
+      XLSX.CFB.write(cfb, { type: 'array', fileType: 'zip' }) as ArrayBuffer
+    );
+    expect(checkZip(patched).ok).toBe(true); // small declared sizes: the zip guard lets it through
+    const t0 = performance.now();
+    let rows: unknown[][] = [];
+    try {
+      rows = readSheet(patched).rows;
+    } catch {
+      rows = []; // refusing is fine too; expanding is not
+    }
+    expect(performance.now() - t0).toBeLessThan(2000);
+    // Entities are never expanded: no cell grows beyond the few characters written.
+    const longest = rows.flat().reduce<number>((m, c) => Math.max(m, String(c).length), 0);
+    expect(longest).toBeLessThan(100);
+  });
+});
