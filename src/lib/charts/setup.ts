@@ -1,5 +1,8 @@
 /** Chart.js, registered once with only what Podium draws (tree-shaken). */
 import {
+  BarController,
+  BarElement,
+  CategoryScale,
   BubbleController,
   Chart,
   Filler,
@@ -14,6 +17,9 @@ import {
 Chart.register(
   LineController,
   BubbleController,
+  BarController,
+  BarElement,
+  CategoryScale,
   LineElement,
   PointElement,
   LinearScale,

@@ -535,6 +535,10 @@ export const en: Record<MessageKey, string> = {
   'res.targetOf': 'Share of time aimed at for {segment} (%)',
   'res.defaults': 'French defaults: 218 working days, 7 h a day.',
   'res.perFte': 'One FTE sells {hours} h a year.',
+  'cov.chartHours': 'Hours needed and available per role',
+  'cov.chartNeeded': 'Needed',
+  'cov.chartAvailable': 'Available',
+  'cov.chartSplit': 'Share of time, target and share of revenue per segment (%)',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

@@ -549,6 +549,10 @@ export const fr = {
   'res.targetOf': 'Part du temps visée pour {segment} (%)',
   'res.defaults': 'Valeurs françaises par défaut : 218 jours travaillés, 7 h par jour.',
   'res.perFte': 'Un ETP vend {hours} h par an.',
+  'cov.chartHours': 'Heures nécessaires et disponibles par rôle',
+  'cov.chartNeeded': 'Nécessaires',
+  'cov.chartAvailable': 'Disponibles',
+  'cov.chartSplit': 'Part du temps, cible et part du CA par cible (%)',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;
