@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
 import { createSample, expect, expectAccessible, test } from './fixtures';
 
 const pct = async (text: string) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
@@ -5,7 +7,7 @@ const pct = async (text: string) => Number(text.replace(/[^\d,]/g, '').replace('
 test('coverage: edit the grid and the team, see utilisation and the time split change; reload keeps it', async ({
   page,
   watch
-}) => {
+}, info) => {
   void watch;
   await page.goto('/');
   await createSample(page);
@@ -73,4 +75,18 @@ test('coverage: edit the grid and the team, see utilisation and the time split c
   await expect(page.getByLabel('Fréquence de « Rendez-vous physique / démo » pour OR')).toHaveValue(
     '12'
   );
+
+  // Export: the grid and the team as French-Excel CSV, re-read.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter le modèle (CSV)' }).click();
+  const file = info.outputPath('couverture.csv');
+  await (await download).saveAs(file);
+  const rows = Papa.parse<string[]>(readFileSync(file, 'utf8').slice(1).trim(), {
+    delimiter: ';'
+  }).data;
+  const header = rows.find((r) => r[0] === 'Cible' && r.includes('Rendez-vous physique / démo'));
+  expect(header).toBeTruthy();
+  const orRow = rows.find((r) => r[0] === 'OR');
+  expect(orRow?.[header!.indexOf('Rendez-vous physique / démo')]).toBe('12');
+  expect(rows.find((r) => r[0] === 'Commerciaux terrain')?.[1]).toBe('0');
 });

@@ -539,6 +539,8 @@ export const en: Record<MessageKey, string> = {
   'cov.chartNeeded': 'Needed',
   'cov.chartAvailable': 'Available',
   'cov.chartSplit': 'Share of time, target and share of revenue per segment (%)',
+  'cov.export': 'Export the model (CSV)',
+  'cov.print': 'Print the summary',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

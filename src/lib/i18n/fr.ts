@@ -553,6 +553,8 @@ export const fr = {
   'cov.chartNeeded': 'Nécessaires',
   'cov.chartAvailable': 'Disponibles',
   'cov.chartSplit': 'Part du temps, cible et part du CA par cible (%)',
+  'cov.export': 'Exporter le modèle (CSV)',
+  'cov.print': 'Imprimer la synthèse',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;
