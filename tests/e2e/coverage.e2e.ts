@@ -51,6 +51,17 @@ test('coverage: edit the grid and the team, see utilisation and the time split c
     .toBeLessThan(high);
   await expectAccessible(page, 'resources');
 
+  // A French decimal is read as such; garbage is refused with a message and the field restored.
+  await fte.fill('2,5');
+  await fte.press('Tab');
+  await expect(page.getByTestId('role-field')).toContainText('(2,5 ETP)');
+  await fte.fill('douze');
+  await fte.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'Valeur invalide' })).toBeVisible();
+  await expect(fte).toHaveValue('2,5');
+  await expect(page.getByTestId('role-field')).toContainText('(2,5 ETP)');
+  await page.getByRole('alert').getByRole('button', { name: 'Fermer' }).first().click();
+
   // A target split that does not sum to 100 % is reported.
   const target = page.getByLabel('Part du temps visée pour OR (%)');
   await target.fill('70');

@@ -206,8 +206,8 @@ export function parseBackup(text: string): ParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: 'damaged', detail: (e as Error).message };
+  } catch {
+    return { ok: false, error: 'damaged', detail: 'JSON' };
   }
   try {
     const o = obj(raw, 'fichier');

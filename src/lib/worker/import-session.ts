@@ -25,9 +25,9 @@ import type { PodiumDB } from '../db/schema';
 import type { ProgressFn } from './protocol';
 
 /** Largest delimited text file accepted (bytes). */
-export const MAX_TEXT_BYTES = 600 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 600_000_000;
 /** Largest spreadsheet accepted (bytes, compressed). */
-export const MAX_SHEET_BYTES = 100 * 1024 * 1024;
+export const MAX_SHEET_BYTES = 100_000_000;
 
 export interface ImportOptions {
   encoding?: EncodingName;
