@@ -101,3 +101,37 @@ test('coverage: edit the grid and the team, see utilisation and the time split c
   expect(orRow?.[header!.indexOf('Rendez-vous physique / démo')]).toBe('12');
   expect(rows.find((r) => r[0] === 'Commerciaux terrain')?.[1]).toBe('0');
 });
+
+test('coverage: duplicate a scenario, change it, compare both side by side', async ({
+  page,
+  watch
+}) => {
+  void watch;
+  await page.goto('/');
+  await createSample(page);
+  await page.goto('/couverture');
+  await expect(page.getByTestId('utilisation-field')).toContainText('%');
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  await page.getByRole('button', { name: 'Dupliquer « Scénario 1 »' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scénario', exact: true })).toHaveValue(/.+/);
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Couverture' })
+    .click();
+  // In the copy (now active), OR gets a weekly follow-up meeting.
+  const cell = page.getByLabel('Fréquence de « Rendez-vous de suivi » pour OR');
+  await cell.fill('52');
+  await cell.press('Tab');
+  await page.getByRole('button', { name: 'Comparer', exact: true }).click();
+  const table = page.getByTestId('compare');
+  await expect(table.getByRole('columnheader')).toHaveText([
+    '',
+    'Scénario 1',
+    'Scénario 1 (copie)'
+  ]);
+  const row = table.getByRole('row', { name: /Heures Commerciaux terrain/ });
+  const cells = row.getByRole('cell');
+  const hours = async (i: number) => Number((await cells.nth(i).innerText()).replace(/[^\d]/g, ''));
+  expect(await hours(1)).toBeGreaterThan(await hours(0));
+  await expectAccessible(page, 'coverage with comparison');
+});

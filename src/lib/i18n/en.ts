@@ -541,6 +541,16 @@ export const en: Record<MessageKey, string> = {
   'cov.chartSplit': 'Share of time, target and share of revenue per segment (%)',
   'cov.export': 'Export the model (CSV)',
   'cov.print': 'Print the summary',
+  'cmp.title': 'Compare scenarios',
+  'cmp.hint':
+    'Duplicate a scenario in Settings, change it, then compare up to 4 scenarios side by side.',
+  'cmp.pick': 'Scenarios to compare (4 at most)',
+  'cmp.run': 'Compare',
+  'cmp.accounts': '{segment} accounts',
+  'cmp.hours': '{role} hours',
+  'cmp.fte': 'FTE needed — {role}',
+  'cmp.budget': 'Budget needed',
+  'cmp.time': 'Time on {segment}',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

@@ -555,6 +555,16 @@ export const fr = {
   'cov.chartSplit': 'Part du temps, cible et part du CA par cible (%)',
   'cov.export': 'Exporter le modèle (CSV)',
   'cov.print': 'Imprimer la synthèse',
+  'cmp.title': 'Comparer les scénarios',
+  'cmp.hint':
+    'Dupliquez un scénario dans Paramètres, modifiez-le, puis comparez jusqu’à 4 scénarios côte à côte.',
+  'cmp.pick': 'Scénarios à comparer (4 au plus)',
+  'cmp.run': 'Comparer',
+  'cmp.accounts': 'Comptes {segment}',
+  'cmp.hours': 'Heures {role}',
+  'cmp.fte': 'ETP nécessaires — {role}',
+  'cmp.budget': 'Budget nécessaire',
+  'cmp.time': 'Temps sur {segment}',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

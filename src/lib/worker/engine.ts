@@ -235,7 +235,10 @@ export function createEngine(openDb: () => PodiumDB) {
     },
 
     /** Segments the resident accounts with `model`; cheap to repeat (graded criteria cached). */
-    async segment(req: { model: SegmentationModel }): Promise<SegmentationView | null> {
+    async segment(req: {
+      model: SegmentationModel;
+      /** false: a side computation (scenario comparison), not recorded for transitions. */ record?: boolean;
+    }): Promise<SegmentationView | null> {
       if (!resident) return null;
       const t0 = performance.now();
       const table = resident.table;
@@ -249,8 +252,10 @@ export function createEngine(openDb: () => PodiumDB) {
           : null;
       let moved = 0;
       if (trans) trans.forEach((row, i) => row.forEach((n, j) => (moved += i === j ? 0 : n)));
-      cache.last = r;
-      cache.lastSegments = nSeg;
+      if (req.record !== false) {
+        cache.last = r;
+        cache.lastSegments = nSeg;
+      }
       if (!cache.curve) {
         const rev = table.columns.find((c) => c.role === 'revenue');
         const v = rev ? table.values[rev.key] : null;
