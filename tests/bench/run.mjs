@@ -182,6 +182,7 @@ for (const size of SIZES) {
   let resident = 0;
   const stages = [];
   const segMs = [];
+  const coverageMs = [];
   const segLong = [];
   const scatterMs = [];
   for (let i = 0; i < RUNS; i++) {
@@ -274,6 +275,30 @@ for (const size of SIZES) {
         segLong.push(await page.evaluate(() => Math.max(0, ...window.__bench.longTasks)));
         const sc = await page.getByTestId('scatter-ms').innerText();
         scatterMs.push(Number(sc.replace(/[^\d]/g, '')));
+      }
+    }
+    if (i === 0) {
+      // Coverage: one frequency changed → utilisation updated on screen (measured in the page).
+      await page.goto(ORIGIN + '/couverture');
+      await page.getByTestId('utilisation-field').waitFor({ timeout: 120_000 });
+      for (const f of ['6', '3', '9']) {
+        const ms = await page.evaluate(async (value) => {
+          const input = document.querySelector(
+            'input[aria-label^="Fréquence de « Rendez-vous de suivi » pour OR"]'
+          );
+          const target = document.querySelector('[data-testid="utilisation-field"]');
+          const before = target.textContent;
+          const t0 = performance.now();
+          input.value = value;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          await new Promise((ok) => {
+            const check = () =>
+              target.textContent !== before ? ok() : requestAnimationFrame(check);
+            check();
+          });
+          return performance.now() - t0;
+        }, f);
+        coverageMs.push(Math.round(ms * 10) / 10);
       }
     }
     await ctx.close();
@@ -386,6 +411,14 @@ for (const size of SIZES) {
       value: median(scatterMs),
       unit: 'ms',
       note: `runs ${scatterMs.join(', ')}`
+    });
+  }
+  if (coverageMs.length) {
+    rows.push({
+      metric: `coverage ${label}: one frequency changed → utilisation on screen`,
+      value: median(coverageMs),
+      unit: 'ms',
+      note: `runs ${coverageMs.join(', ')}`
     });
   }
   rows.push({
