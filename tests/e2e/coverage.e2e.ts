@@ -135,3 +135,38 @@ test('coverage: duplicate a scenario, change it, compare both side by side', asy
   expect(await hours(1)).toBeGreaterThan(await hours(0));
   await expectAccessible(page, 'coverage with comparison');
 });
+
+test('coverage: a separate grid for prospects, and the model as XLSX', async ({
+  page,
+  watch
+}, info) => {
+  void watch;
+  await page.goto('/');
+  await createSample(page);
+  await page.goto('/couverture');
+  const inside = page.getByTestId('utilisation-inside');
+  await expect(inside).toContainText('%');
+  const before = await pct(await inside.innerText());
+  await page.getByLabel('Grille distincte pour les prospects').check();
+  const cell = page.getByLabel('Fréquence de « Appel de qualification » pour BRONZE (prospects)');
+  await expect(cell).toHaveValue('1');
+  await cell.fill('12');
+  await cell.press('Tab');
+  await expect.poll(async () => pct(await inside.innerText())).toBeGreaterThan(before);
+  // The client grid is unchanged.
+  await expect(
+    page.getByLabel('Fréquence de « Appel de qualification » pour BRONZE', { exact: true })
+  ).toHaveValue('1');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter le modèle (XLSX)' }).click();
+  const file = info.outputPath('couverture.xlsx');
+  await (await download).saveAs(file);
+  const XLSX = await import('@e965/xlsx');
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(
+    XLSX.read(readFileSync(file)).Sheets.Couverture,
+    { header: 1 }
+  );
+  expect(rows.some((r) => r[0] === 'Commerciaux terrain')).toBe(true);
+  expect(rows.some((r) => r[0] === 'OR')).toBe(true);
+});

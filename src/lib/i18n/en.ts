@@ -551,6 +551,9 @@ export const en: Record<MessageKey, string> = {
   'cmp.fte': 'FTE needed — {role}',
   'cmp.budget': 'Budget needed',
   'cmp.time': 'Time on {segment}',
+  'cov.chartBudget': 'Budget needed and available',
+  'cov.exportXlsx': 'Export the model (XLSX)',
+  'cov.prospectGridTitle': 'Frequencies per year — prospects',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

@@ -565,6 +565,9 @@ export const fr = {
   'cmp.fte': 'ETP nécessaires — {role}',
   'cmp.budget': 'Budget nécessaire',
   'cmp.time': 'Temps sur {segment}',
+  'cov.chartBudget': 'Budget nécessaire et disponible',
+  'cov.exportXlsx': 'Exporter le modèle (XLSX)',
+  'cov.prospectGridTitle': 'Fréquences par an — prospects',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -13,6 +13,7 @@ import {
   type SegmentCounts
 } from '../domain/coverage';
 import { segmentation } from './segmentation.svelte';
+import { engine } from '../worker/client';
 import { app } from './app.svelte';
 
 export class CoverageState {
@@ -79,6 +80,14 @@ export class CoverageState {
           updatedAt: Date.now()
         });
     });
+  }
+
+  /** The model's tables as an XLSX workbook, built in the worker. */
+  toXlsx(
+    header: string[],
+    rows: Array<Array<string | number | boolean | null | undefined>>
+  ): Promise<ArrayBuffer> {
+    return engine().api.tableToXlsx({ sheet: 'Couverture', header, rows }) as Promise<ArrayBuffer>;
   }
 
   flush(): Promise<void> {

@@ -528,6 +528,16 @@ export function createEngine(openDb: () => PodiumDB) {
       return toCsv(header, lines(), req.format);
     },
 
+    /** Any small table as an XLSX workbook (SheetJS lives in the worker only). */
+    async tableToXlsx(req: {
+      sheet: string;
+      header: string[];
+      rows: CsvCell[][];
+    }): Promise<ArrayBuffer> {
+      const bytes = await toXlsx(req.sheet, req.header, req.rows);
+      return Comlink.transfer(bytes, [bytes]);
+    },
+
     /** Accounts missing a value for a weighted criterion: what the reps should complete. */
     async exportIncomplete(req: {
       model: SegmentationModel;
