@@ -153,6 +153,19 @@ test('coverage: a separate grid for prospects, and the model as XLSX', async ({
   await cell.fill('12');
   await cell.press('Tab');
   await expect.poll(async () => pct(await inside.innerText())).toBeGreaterThan(before);
+  // Reorder: the webinar moves up one place in the catalogue (and in the grid).
+  await page.getByRole('button', { name: 'Monter « Webinar »' }).click();
+  await expect(page.getByLabel('Nom de l’action 5')).toHaveValue('Webinar');
+  // Lever: an action marked automatable can be moved to the automated channel in one click.
+  await page.getByLabel('« Webinar » automatisable').uncheck();
+  await page.getByLabel('« Appel de qualification » automatisable').check();
+  const beforeAuto = await pct(await inside.innerText());
+  await page
+    .getByRole('row', { name: /Appel de qualification/ })
+    .getByRole('button', { name: 'Automatiser' })
+    .click();
+  await expect(page.getByLabel('Canal de « Appel de qualification »')).toHaveValue('automated');
+  await expect.poll(async () => pct(await inside.innerText())).toBeLessThan(beforeAuto);
   // The client grid is unchanged.
   await expect(
     page.getByLabel('Fréquence de « Appel de qualification » pour BRONZE', { exact: true })

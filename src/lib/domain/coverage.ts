@@ -21,6 +21,8 @@ export interface ActionDef {
   travelMinutes: number;
   /** € per action (event seat, mailing…). */
   unitCost: number;
+  /** Could be done by a machine (e-mail sequence, webinar invitation): offered as a lever. */
+  automatable: boolean;
 }
 
 export interface RoleResources {
@@ -68,7 +70,8 @@ export function defaultActions(): ActionDef[] {
       channel: 'inside',
       minutes: 20,
       travelMinutes: 0,
-      unitCost: 0
+      unitCost: 0,
+      automatable: false
     },
     {
       id: 'rdv',
@@ -76,7 +79,8 @@ export function defaultActions(): ActionDef[] {
       channel: 'field',
       minutes: 90,
       travelMinutes: 60,
-      unitCost: 0
+      unitCost: 0,
+      automatable: false
     },
     {
       id: 'suivi',
@@ -84,7 +88,8 @@ export function defaultActions(): ActionDef[] {
       channel: 'field',
       minutes: 60,
       travelMinutes: 60,
-      unitCost: 0
+      unitCost: 0,
+      automatable: false
     },
     {
       id: 'relance',
@@ -92,7 +97,8 @@ export function defaultActions(): ActionDef[] {
       channel: 'automated',
       minutes: 0,
       travelMinutes: 0,
-      unitCost: 0.5
+      unitCost: 0.5,
+      automatable: true
     },
     {
       id: 'afterwork',
@@ -100,7 +106,8 @@ export function defaultActions(): ActionDef[] {
       channel: 'marketing',
       minutes: 0,
       travelMinutes: 0,
-      unitCost: 45
+      unitCost: 45,
+      automatable: true
     },
     {
       id: 'webinar',
@@ -108,7 +115,8 @@ export function defaultActions(): ActionDef[] {
       channel: 'marketing',
       minutes: 0,
       travelMinutes: 0,
-      unitCost: 8
+      unitCost: 8,
+      automatable: true
     }
   ];
 }
@@ -378,7 +386,9 @@ export function normalizeCoverage(raw: unknown, segmentIds: string[]): CoverageM
           channel: CHANNELS.includes(a.channel as Channel) ? (a.channel as Channel) : 'inside',
           minutes: num(a.minutes, 0),
           travelMinutes: num(a.travelMinutes, 0),
-          unitCost: num(a.unitCost, 0)
+          unitCost: num(a.unitCost, 0),
+          automatable:
+            typeof a.automatable === 'boolean' ? a.automatable : a.channel === 'automated'
         }))
     : d.actions;
   const roles = (r.roles && typeof r.roles === 'object' ? r.roles : {}) as Record<

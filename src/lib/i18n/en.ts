@@ -554,6 +554,11 @@ export const en: Record<MessageKey, string> = {
   'cov.chartBudget': 'Budget needed and available',
   'cov.exportXlsx': 'Export the model (XLSX)',
   'cov.prospectGridTitle': 'Frequencies per year — prospects',
+  'cov.up': 'Move “{name}” up',
+  'cov.down': 'Move “{name}” down',
+  'cov.col.automatable': 'Automatable',
+  'cov.automatable': '“{name}” automatable',
+  'cov.automate': 'Automate',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

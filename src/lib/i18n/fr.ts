@@ -568,6 +568,11 @@ export const fr = {
   'cov.chartBudget': 'Budget nécessaire et disponible',
   'cov.exportXlsx': 'Exporter le modèle (XLSX)',
   'cov.prospectGridTitle': 'Fréquences par an — prospects',
+  'cov.up': 'Monter « {name} »',
+  'cov.down': 'Descendre « {name} »',
+  'cov.col.automatable': 'Automatisable',
+  'cov.automatable': '« {name} » automatisable',
+  'cov.automate': 'Automatiser',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -29,16 +29,26 @@ function model(): CoverageModel {
         channel: 'field',
         minutes: 60,
         travelMinutes: 30,
-        unitCost: 0
+        unitCost: 0,
+        automatable: false
       },
-      { id: 'call', name: 'Appel', channel: 'inside', minutes: 15, travelMinutes: 0, unitCost: 0 },
+      {
+        id: 'call',
+        name: 'Appel',
+        channel: 'inside',
+        minutes: 15,
+        travelMinutes: 0,
+        unitCost: 0,
+        automatable: false
+      },
       {
         id: 'mail',
         name: 'Mailing',
         channel: 'automated',
         minutes: 0,
         travelMinutes: 0,
-        unitCost: 2
+        unitCost: 2,
+        automatable: true
       }
     ],
     grid: { or: { visit: 4, call: 12, mail: 0 }, bronze: { visit: 0, call: 1, mail: 12 } },
