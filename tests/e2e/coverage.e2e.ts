@@ -133,6 +133,9 @@ test('coverage: duplicate a scenario, change it, compare both side by side', asy
   const cells = row.getByRole('cell');
   const hours = async (i: number) => Number((await cells.nth(i).innerText()).replace(/[^\d]/g, ''));
   expect(await hours(1)).toBeGreaterThan(await hours(0));
+  await expect(
+    page.getByRole('figure', { name: 'Heures nécessaires par rôle et par scénario' })
+  ).toBeVisible();
   await expectAccessible(page, 'coverage with comparison');
 });
 

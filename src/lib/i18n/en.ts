@@ -559,6 +559,7 @@ export const en: Record<MessageKey, string> = {
   'cov.col.automatable': 'Automatable',
   'cov.automatable': '“{name}” automatable',
   'cov.automate': 'Automate',
+  'cmp.chart': 'Hours needed per role and scenario',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

@@ -573,6 +573,7 @@ export const fr = {
   'cov.col.automatable': 'Automatisable',
   'cov.automatable': '« {name} » automatisable',
   'cov.automate': 'Automatiser',
+  'cmp.chart': 'Heures nécessaires par rôle et par scénario',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;
