@@ -12,7 +12,7 @@
  */
 import type { ColumnValues } from './columns';
 import type { AccountTable } from './table';
-import { cellAt } from './table';
+import { cellAt, prospectMask } from './table';
 
 export type BandMethod = 'pareto' | 'thresholds' | 'quantiles';
 export type MissingPolicy = 'zero' | 'neutral' | 'drop';
@@ -403,11 +403,7 @@ export function segment(
     weightAvailable = false;
   } else if (positive === 0) {
     const typeCol = table.columns.find((c) => c.role === 'accountType');
-    const allProspects =
-      typeCol !== undefined &&
-      Array.from({ length: n }, (_, i) => cellAt(table.values[typeCol.key], i)).every(
-        (x) => x === 'Prospect'
-      );
+    const allProspects = typeCol !== undefined && prospectMask(table).every((x) => x === 1);
     issues.push({ code: allProspects ? 'allProspects' : 'zeroRevenue' });
     weightAvailable = false;
   }
@@ -489,20 +485,9 @@ export function segment(
   );
   const segments: CellStat[] = model.segments.map(() => ({ accounts: 0, revenue: 0 }));
   const prospects = model.segments.map(() => 0);
-  const typeCol = table.columns.find((c) => c.role === 'accountType');
-  const typeValues = typeCol ? table.values[typeCol.key] : null;
-  const prospectCode =
-    typeValues?.kind === 'dict'
-      ? Uint8Array.from(typeValues.dict, (d) => (/^prospect/i.test(d) ? 1 : 0))
-      : null;
+  const mask = prospectMask(table);
   for (let i = 0; i < n; i++) {
-    const isProspect =
-      prospectCode && typeValues?.kind === 'dict'
-        ? prospectCode[typeValues.codes[i]] === 1
-        : typeValues
-          ? /^prospect/i.test(String(cellAt(typeValues, i) ?? ''))
-          : !(revenue[i] > 0);
-    if (isProspect) prospects[seg[i]]++;
+    prospects[seg[i]] += mask[i];
     const r = revenue[i] > 0 ? revenue[i] : 0;
     const cell = cells[weightBand[i]]?.[potentialBand[i]];
     if (cell) {

@@ -5,7 +5,7 @@
  */
 import type { ColumnRole } from './columns';
 import type { AccountTable } from './table';
-import { cellAt, columnFor, filledCount } from './table';
+import { cellAt, columnFor, filledCount, prospectMask } from './table';
 
 export interface GroupStat {
   label: string;
@@ -28,10 +28,6 @@ export interface DatasetSummary {
   bySector: GroupStat[];
   /** Share of non-empty cells per mapped role. */
   completeness: Array<{ role: ColumnRole; column: string; filled: number }>;
-}
-
-function isProspectLabel(v: unknown): boolean {
-  return typeof v === 'string' && /^(prospect|pr|lead|suspect)/i.test(v.trim());
 }
 
 function groupBy(table: AccountTable, role: ColumnRole, revenue: Float64Array | null): GroupStat[] {
@@ -105,19 +101,9 @@ export function paretoShare(revenue: Float64Array, threshold = 0.8): number | nu
 export function summarize(table: AccountTable): DatasetSummary {
   const revenue = numeric(table, 'revenue');
   const revenuePrev = numeric(table, 'revenuePrev');
-  const typeCol = columnFor(table, 'accountType');
+  const mask = prospectMask(table);
   let prospects = 0;
-  const typeValues = typeCol ? table.values[typeCol.key] : null;
-  if (typeValues?.kind === 'dict') {
-    const isProspect = Uint8Array.from(typeValues.dict, (d) => (isProspectLabel(d) ? 1 : 0));
-    for (let i = 0; i < table.rowCount; i++) prospects += isProspect[typeValues.codes[i]];
-  } else {
-    for (let i = 0; i < table.rowCount; i++) {
-      if (typeValues) {
-        if (isProspectLabel(cellAt(typeValues, i))) prospects++;
-      } else if (revenue && !(revenue[i] > 0)) prospects++;
-    }
-  }
+  for (let i = 0; i < mask.length; i++) prospects += mask[i];
   const revenueTotal = revenue ? sum(revenue) : null;
   const revenuePrevTotal = revenuePrev ? sum(revenuePrev) : null;
   return {

@@ -139,3 +139,30 @@ export function residentBytes(table: AccountTable): number {
   }
   return bytes;
 }
+
+function isProspectLabel(v: Cell): boolean {
+  return typeof v === 'string' && /^(prospect|pr|lead|suspect)/i.test(v.trim());
+}
+
+/**
+ * 1 for each prospect, 0 for each client. The one rule of the app: the client/prospect column
+ * says so (`Prospect`, `lead`, `suspect`…); without such a column, an account with no positive
+ * revenue is a prospect.
+ */
+export function prospectMask(table: AccountTable): Uint8Array {
+  const n = table.rowCount;
+  const out = new Uint8Array(n);
+  const typeCol = table.columns.find((c) => c.role === 'accountType');
+  const v = typeCol ? table.values[typeCol.key] : null;
+  if (v?.kind === 'dict') {
+    const byCode = Uint8Array.from(v.dict, (d) => (isProspectLabel(d) ? 1 : 0));
+    for (let i = 0; i < n; i++) out[i] = byCode[v.codes[i]];
+  } else if (v) {
+    for (let i = 0; i < n; i++) out[i] = isProspectLabel(cellAt(v, i)) ? 1 : 0;
+  } else {
+    const rev = table.columns.find((c) => c.role === 'revenue');
+    const r = rev ? table.values[rev.key] : null;
+    for (let i = 0; i < n; i++) out[i] = r?.kind === 'f64' && r.values[i] > 0 ? 0 : 1;
+  }
+  return out;
+}

@@ -71,6 +71,8 @@ export function createEngine(openDb: () => PodiumDB) {
     curve: Array<{ x: number; y: number }> | null;
     last: SegmentationResult | null;
     lastSegments: number;
+    /** The model the recorded `last` result was computed with (JSON), for reuse. */
+    lastKey: string;
     weightBands: { key: string; bands: Uint8Array | null } | null;
   } | null = null;
   const segCache = (table: AccountTable) => {
@@ -82,7 +84,8 @@ export function createEngine(openDb: () => PodiumDB) {
         curve: null,
         last: null,
         lastSegments: 0,
-        weightBands: null
+        weightBands: null,
+        lastKey: ''
       };
     }
     return seg as NonNullable<typeof seg>;
@@ -100,6 +103,15 @@ export function createEngine(openDb: () => PodiumDB) {
     const key = JSON.stringify([c.column, c.rule]);
     if (!cache.graded.has(key)) cache.graded.set(key, gradeCriterion(table, c));
     return cache.graded.get(key) ?? null;
+  };
+  /**
+   * The segmentation of `model`: the result the screen just computed when the model is the same
+   * (explain, export), else a fresh computation (not recorded for transitions).
+   */
+  const resultFor = (table: AccountTable, model: SegmentationModel): SegmentationResult => {
+    const cache = segCache(table);
+    if (cache.last && cache.lastKey === JSON.stringify(model)) return cache.last;
+    return segment(table, model, (c) => gradedOf(table, c), cache.ids, weightBandsOf(table));
   };
   /** Cached row order for the last (sort, search) asked by the table. */
   let order: { key: string; rows: Uint32Array } | null = null;
@@ -255,6 +267,7 @@ export function createEngine(openDb: () => PodiumDB) {
       if (req.record !== false) {
         cache.last = r;
         cache.lastSegments = nSeg;
+        cache.lastKey = JSON.stringify(model);
       }
       if (!cache.curve) {
         const rev = table.columns.find((c) => c.role === 'revenue');
@@ -413,13 +426,7 @@ export function createEngine(openDb: () => PodiumDB) {
         }
       }
       if (row < 0) return null;
-      const r = segment(
-        table,
-        req.model,
-        (c) => gradedOf(table, c),
-        cache.ids,
-        weightBandsOf(table)
-      );
+      const r = resultFor(table, req.model);
       const revCol = table.columns.find((c) => c.role === 'revenue');
       const revenue = revCol ? cellAt(table.values[revCol.key], row) : null;
       const weights = req.model.potential.criteria.map((c) => Math.max(0, c.weight));
@@ -479,13 +486,7 @@ export function createEngine(openDb: () => PodiumDB) {
       if (!resident) return '';
       const table = resident.table;
       const cache = segCache(table);
-      const r = segment(
-        table,
-        req.model,
-        (c) => gradedOf(table, c),
-        cache.ids,
-        weightBandsOf(table)
-      );
+      const r = resultFor(table, req.model);
       const revCol = table.columns.find((c) => c.role === 'revenue');
       const rev = revCol ? table.values[revCol.key] : null;
       const nameCol = table.columns.find((c) => c.role === 'name');
