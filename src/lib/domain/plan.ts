@@ -1,0 +1,838 @@
+/**
+ * Individual action plans (PAC, method.md step 9): who owns which account per role, and every
+ * action of every account dated over the period, load-levelled against each rep's capacity.
+ *
+ * Units: days are epoch days; durations in minutes; capacity and load in hours.
+ * Invariants (tested):
+ * - every occurrence the model asks for is in the result, placed or listed as unplaced, never
+ *   dropped: for a 12-month period, occurrences of (account, action) = its frequency per year;
+ * - a placed action is on a working day of its rep (no weekend, public holiday or day off, not
+ *   before `today`) and no day holds more than the rep's daily capacity, except actions placed by
+ *   hand (moved or kept), which the rep chose;
+ * - Σ over reps of planned + unplaced hours = the coverage workload × months / 12.
+ */
+import { workingDays, weekday, type DayRange } from './calendar';
+import type { EpochDay } from './columns';
+import type { ActionDef, Channel, Role, RoleResources } from './coverage';
+
+export const ROLES: readonly Role[] = ['field', 'inside'];
+
+export interface PlanRep {
+  id: string;
+  name: string;
+  role: Role;
+  /** Share of a full-time rep (1 = full time, 0.5 = half time). */
+  fte: number;
+  /** Days off (congés, formation…), inclusive ranges. */
+  daysOff: DayRange[];
+}
+
+/** A change made by hand to one planned action, kept across regenerations. */
+export interface PlanOverride {
+  accountId: string;
+  actionId: string;
+  seq: number;
+  /** Rep id holding it when it was changed: keeps it with them if the account moves on. */
+  rep: string | null;
+  /** The day chosen by hand (moved), or null to keep the generated one. */
+  day: EpochDay | null;
+  done: boolean;
+}
+
+export interface PlanAccounts {
+  count: number;
+  ids: readonly string[];
+  names: readonly string[];
+  /** Index into `segments` (priority order: 0 first). */
+  segment: Uint8Array;
+  /** 1 = prospect. */
+  prospect: Uint8Array;
+  /** 1 = pinned by hand to its segment. */
+  pinned: Uint8Array;
+  /** Area used to keep accounts together (postcode département, else region), '' if none. */
+  area: readonly string[];
+  /** Rep named in the imported file, '' if none. */
+  importedRep: readonly string[];
+}
+
+export interface PlanInput {
+  start: EpochDay;
+  /** Exclusive. */
+  end: EpochDay;
+  months: number;
+  /** Nothing is scheduled before this day. */
+  today: EpochDay;
+  alsaceMoselle: boolean;
+  reps: readonly PlanRep[];
+  roles: Record<Role, RoleResources>;
+  actions: readonly ActionDef[];
+  grid: Record<string, Record<string, number>>;
+  prospectGrid: Record<string, Record<string, number>> | null;
+  segments: ReadonlyArray<{ id: string; name: string }>;
+  accounts: PlanAccounts;
+  /** Manual reassignments: account id → rep id per role. */
+  assign: Readonly<Record<string, Partial<Record<Role, string>>>>;
+  overrides: Readonly<Record<string, PlanOverride>>;
+}
+
+export type UnplacedReason = 'none' | 'capacity' | 'noRep' | 'noCapacity' | 'tooLong';
+export const UNPLACED_REASONS: readonly UnplacedReason[] = [
+  'none',
+  'capacity',
+  'noRep',
+  'noCapacity',
+  'tooLong'
+];
+
+export const FLAG_DONE = 1;
+export const FLAG_MOVED = 2;
+/** Kept from an override although the model no longer asks for it. */
+export const FLAG_KEPT = 4;
+
+/** Planned actions as parallel columns, sorted by (rep, day, minute). */
+export interface PlanItems {
+  length: number;
+  account: Uint32Array;
+  action: Uint8Array;
+  /** Rep index, -1 when no rep could take it. */
+  rep: Int16Array;
+  /** Epoch day, -1 when unplaced. */
+  day: Int32Array;
+  /** Start, minutes after midnight (09:00 = 540). */
+  minute: Uint16Array;
+  /** Occurrence number of (account, action) in the period, from 0. */
+  seq: Uint16Array;
+  flags: Uint8Array;
+  /** Index into UNPLACED_REASONS (0 when placed). */
+  reason: Uint8Array;
+}
+
+export type PlanIssue =
+  | { code: 'periodEmpty' }
+  | { code: 'periodPast'; end: EpochDay }
+  | { code: 'noRepForRole'; role: Role; accounts: number; sample: string[] }
+  | { code: 'repNoCapacity'; rep: string; accounts: number }
+  | { code: 'overCapacity'; rep: string; unplaced: number; hours: number }
+  | { code: 'tooLong'; action: string; rep: string }
+  | { code: 'pinnedNoActions'; segment: string; accounts: number; sample: string[] }
+  | { code: 'unknownRep'; name: string; accounts: number }
+  | { code: 'keptOutsideModel'; count: number };
+
+export interface RepStats {
+  accounts: number;
+  /** Accounts per segment index. */
+  accountsBySegment: number[];
+  actions: number;
+  hoursPlanned: number;
+  hoursUnplaced: number;
+  unplaced: number;
+  /** Hours available over the period (working days from `today` × daily capacity). */
+  capacity: number;
+  dailyCapacity: number;
+  workingDays: number;
+}
+
+export interface PlanResult {
+  ok: boolean;
+  start: EpochDay;
+  end: EpochDay;
+  /** Monday of the first week; week w spans [week0 + 7w, week0 + 7w + 7). */
+  week0: EpochDay;
+  weeks: number;
+  /** Owner per account per role (-1 none). */
+  owner: Record<Role, Int16Array>;
+  items: PlanItems;
+  /** Hours per rep per week (rep-major: rep * weeks + week). */
+  weekLoad: Float64Array;
+  /** Capacity per rep per week, same layout. */
+  weekCapacity: Float64Array;
+  reps: RepStats[];
+  /** Workload the model asks for over the period (hours), placed or not. */
+  modelHours: number;
+  issues: PlanIssue[];
+}
+
+const DAY_START = 9 * 60;
+const LUNCH_FROM = 12 * 60 + 30;
+const LUNCH_TO = 14 * 60;
+
+const roleOf = (c: Channel): Role | null =>
+  c === 'field' ? 'field' : c === 'inside' ? 'inside' : null;
+
+/** Minutes of one action (meeting + travel). */
+export const actionMinutes = (a: ActionDef): number =>
+  Math.max(0, Number.isFinite(a.minutes) ? a.minutes : 0) +
+  Math.max(0, Number.isFinite(a.travelMinutes) ? a.travelMinutes : 0);
+
+/** Stable key of one occurrence: the same account, action and number give the same key. */
+export const occurrenceKey = (accountId: string, actionId: string, seq: number): string =>
+  `${accountId}~${actionId}~${seq}`;
+
+/** Rep names compared without case, accents or repeated spaces. */
+export function repKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Hours a rep can sell per working day. */
+export function dailyCapacity(rep: PlanRep, roles: Record<Role, RoleResources>): number {
+  const r = roles[rep.role];
+  const v = r.hoursPerDay * Math.min(1, r.sellingShare) * rep.fte;
+  return Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+/**
+ * Reps proposed from the imported rep column: one per distinct name, with its account count.
+ * Role guess: a rep whose accounts span more than half of the file's regions works from the
+ * office (inside); the others are field reps. The manager corrects it.
+ */
+export function proposeReps(
+  repValues: readonly string[],
+  areaValues: readonly string[] | null
+): Array<{ name: string; accounts: number; role: Role }> {
+  const by = new Map<string, { name: string; accounts: number; areas: Set<string> }>();
+  const allAreas = new Set<string>();
+  for (let i = 0; i < repValues.length; i++) {
+    const name = repValues[i].trim();
+    if (!name) continue;
+    const k = repKey(name);
+    let e = by.get(k);
+    if (!e) by.set(k, (e = { name, accounts: 0, areas: new Set() }));
+    e.accounts++;
+    const a = areaValues?.[i] ?? '';
+    if (a) {
+      e.areas.add(a);
+      allAreas.add(a);
+    }
+  }
+  const many = allAreas.size >= 4 ? allAreas.size / 2 : Infinity;
+  return [...by.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+    .map((e) => ({
+      name: e.name,
+      accounts: e.accounts,
+      role: e.areas.size > many ? 'inside' : 'field'
+    }));
+}
+
+/** Frequency per year of every (segment, prospect?) × action; 0 where the grid says nothing. */
+function frequencyTable(input: PlanInput): Float64Array {
+  const nA = input.actions.length;
+  const out = new Float64Array(input.segments.length * 2 * nA);
+  input.segments.forEach((s, si) => {
+    input.actions.forEach((a, ai) => {
+      const c = input.grid[s.id]?.[a.id] ?? 0;
+      const p = (input.prospectGrid ?? input.grid)[s.id]?.[a.id] ?? 0;
+      out[si * 2 * nA + ai] = Number.isFinite(c) && c > 0 ? c : 0;
+      out[(si * 2 + 1) * nA + ai] = Number.isFinite(p) && p > 0 ? p : 0;
+    });
+  });
+  return out;
+}
+
+/** Growable numeric columns for items. */
+class ItemBuffer {
+  account: number[] = [];
+  action: number[] = [];
+  rep: number[] = [];
+  day: number[] = [];
+  minute: number[] = [];
+  seq: number[] = [];
+  flags: number[] = [];
+  reason: number[] = [];
+  push(
+    acc: number,
+    act: number,
+    rep: number,
+    day: number,
+    seq: number,
+    flags: number,
+    reason: number
+  ) {
+    this.account.push(acc);
+    this.action.push(act);
+    this.rep.push(rep);
+    this.day.push(day);
+    this.minute.push(0);
+    this.seq.push(seq);
+    this.flags.push(flags);
+    this.reason.push(reason);
+  }
+}
+
+/**
+ * Assigns owners per role. Order of precedence: a manual reassignment, then the rep named in the
+ * file (when that rep has this role), then automatic assignment of the accounts left, by area
+ * groups (largest first) to the rep already holding that area if they still have room, else to
+ * the least loaded rep of the role (load / capacity).
+ */
+export function assignOwners(
+  input: PlanInput,
+  hoursPerYear: Record<Role, Float64Array>,
+  capacity: Float64Array
+): { owner: Record<Role, Int16Array>; unknown: Map<string, number> } {
+  const n = input.accounts.count;
+  const byId = new Map(input.reps.map((r, i) => [r.id, i]));
+  const byName = new Map(input.reps.map((r, i) => [repKey(r.name), i]));
+  const unknown = new Map<string, number>();
+  const owner = { field: new Int16Array(n).fill(-1), inside: new Int16Array(n).fill(-1) };
+  for (const role of ROLES) {
+    const own = owner[role];
+    const h = hoursPerYear[role];
+    const load = new Float64Array(input.reps.length);
+    const areaLoad = new Map<string, Map<number, number>>();
+    const note = (i: number, r: number) => {
+      own[i] = r;
+      load[r] += h[i];
+      const a = input.accounts.area[i];
+      if (!a) return;
+      let m = areaLoad.get(a);
+      if (!m) areaLoad.set(a, (m = new Map()));
+      m.set(r, (m.get(r) ?? 0) + h[i]);
+    };
+    const pending: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const manual = input.assign[input.accounts.ids[i]]?.[role];
+      const mi = manual !== undefined ? byId.get(manual) : undefined;
+      if (mi !== undefined && input.reps[mi].role === role) {
+        note(i, mi);
+        continue;
+      }
+      const named = input.accounts.importedRep[i];
+      if (named) {
+        const ri = byName.get(repKey(named));
+        if (ri !== undefined && input.reps[ri].role === role) {
+          note(i, ri);
+          continue;
+        }
+        if (ri === undefined && role === 'field')
+          unknown.set(named.trim(), (unknown.get(named.trim()) ?? 0) + 1);
+      }
+      if (h[i] > 0) pending.push(i);
+    }
+    const candidates = input.reps
+      .map((r, i) => i)
+      .filter((i) => input.reps[i].role === role && capacity[i] > 0);
+    if (candidates.length === 0) continue;
+    // Area groups, largest workload first; inside each group, largest accounts first.
+    const groups = new Map<string, number[]>();
+    for (const i of pending) {
+      const a = input.accounts.area[i] || `\u0000${i}`;
+      let g = groups.get(a);
+      if (!g) groups.set(a, (g = []));
+      g.push(i);
+    }
+    const sum = (g: number[]) => g.reduce((s, i) => s + h[i], 0);
+    const ordered = [...groups.entries()]
+      .map(([area, g]) => ({ area, g: g.sort((x, y) => h[y] - h[x]), total: sum(g) }))
+      .sort((x, y) => y.total - x.total || (x.area < y.area ? -1 : 1));
+    const util = (r: number, extra: number) => (load[r] + extra) / capacity[r];
+    const leastLoaded = (extra: number) =>
+      candidates.reduce((best, r) => (util(r, extra) < util(best, extra) ? r : best));
+    // Fair share: everyone at the same utilisation (or full, when the team is short).
+    const demand =
+      candidates.reduce((s, r) => s + load[r], 0) + pending.reduce((s, i) => s + h[i], 0);
+    const capTotal = candidates.reduce((s, r) => s + capacity[r], 0);
+    const share = Math.max(1, demand / capTotal);
+    const fair = (r: number) => capacity[r] * Math.min(share, demand / capTotal) * 1.01 + 1e-9;
+    for (const { area, g } of ordered) {
+      const holders = areaLoad.get(area);
+      let current = -1;
+      if (holders) {
+        let best = -1;
+        for (const [r, hrs] of holders)
+          if (candidates.includes(r) && (best < 0 || hrs > (holders.get(best) ?? 0))) best = r;
+        current = best;
+      }
+      for (const i of g) {
+        if (current < 0 || load[current] + h[i] > Math.max(fair(current), 0)) {
+          const next = leastLoaded(h[i]);
+          if (current < 0 || util(next, h[i]) < util(current, h[i])) current = next;
+        }
+        note(i, current);
+      }
+    }
+  }
+  return { owner, unknown };
+}
+
+/**
+ * Generates the plan. Pure and deterministic: the same input gives the same plan.
+ * `onProgress` is called with (done, total) actions placed.
+ */
+export function generatePlan(
+  input: PlanInput,
+  onProgress?: (done: number, total: number) => void
+): PlanResult {
+  const { start, end, accounts } = input;
+  const n = accounts.count;
+  const nA = input.actions.length;
+  const nR = input.reps.length;
+  const issues: PlanIssue[] = [];
+  const week0 = start - weekday(start);
+  const weeks = Math.max(0, Math.ceil((end - week0) / 7));
+  const empty = (): PlanResult => ({
+    ok: false,
+    start,
+    end,
+    week0,
+    weeks: 0,
+    owner: { field: new Int16Array(n).fill(-1), inside: new Int16Array(n).fill(-1) },
+    items: toItems(new ItemBuffer()),
+    weekLoad: new Float64Array(0),
+    weekCapacity: new Float64Array(0),
+    reps: [],
+    modelHours: 0,
+    issues
+  });
+  if (!(end > start) || !(input.months > 0)) {
+    issues.push({ code: 'periodEmpty' });
+    return empty();
+  }
+  if (end <= input.today) {
+    issues.push({ code: 'periodPast', end });
+    return empty();
+  }
+  const years = input.months / 12;
+  const span = end - start;
+  const freq = frequencyTable(input);
+  const minutes = input.actions.map(actionMinutes);
+  const actRole = input.actions.map((a) => roleOf(a.channel));
+
+  // Workload per account and role, per year.
+  const hoursPerYear = { field: new Float64Array(n), inside: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const base = (accounts.segment[i] * 2 + accounts.prospect[i]) * nA;
+    for (let a = 0; a < nA; a++) {
+      const role = actRole[a];
+      const f = freq[base + a];
+      if (role && f > 0) hoursPerYear[role][i] += (f * minutes[a]) / 60;
+    }
+  }
+
+  // Calendars and capacity per rep.
+  const firstDay = Math.max(start, input.today);
+  const cal: Uint8Array[] = [];
+  const capacity = new Float64Array(nR);
+  const daily = new Float64Array(nR);
+  const repStats: RepStats[] = input.reps.map((rep, r) => {
+    const w = workingDays(start, end, { alsaceMoselle: input.alsaceMoselle, daysOff: rep.daysOff });
+    for (let d = start; d < firstDay; d++) w[d - start] = 0;
+    cal.push(w);
+    let days = 0;
+    for (let d = 0; d < w.length; d++) days += w[d];
+    daily[r] = dailyCapacity(rep, input.roles);
+    capacity[r] = daily[r] * days;
+    return {
+      accounts: 0,
+      accountsBySegment: new Array<number>(input.segments.length).fill(0),
+      actions: 0,
+      hoursPlanned: 0,
+      hoursUnplaced: 0,
+      unplaced: 0,
+      capacity: capacity[r],
+      dailyCapacity: daily[r],
+      workingDays: days
+    };
+  });
+
+  // Capacity over the period, scaled to a year, is what assignment balances against.
+  const { owner, unknown } = assignOwners(
+    input,
+    hoursPerYear,
+    capacity.map((c) => c / years)
+  );
+  for (const [name, count] of unknown) issues.push({ code: 'unknownRep', name, accounts: count });
+
+  // Pinned accounts whose segment asks for no action at all.
+  const segHasActions = input.segments.map((_, si) => {
+    for (let a = 0; a < nA; a++)
+      if (freq[si * 2 * nA + a] > 0 || freq[(si * 2 + 1) * nA + a] > 0) return true;
+    return false;
+  });
+  const pinnedIdle = new Map<number, number[]>();
+  for (let i = 0; i < n; i++)
+    if (accounts.pinned[i] && !segHasActions[accounts.segment[i]]) {
+      const list = pinnedIdle.get(accounts.segment[i]) ?? [];
+      list.push(i);
+      pinnedIdle.set(accounts.segment[i], list);
+    }
+  for (const [si, list] of pinnedIdle)
+    issues.push({
+      code: 'pinnedNoActions',
+      segment: input.segments[si].name,
+      accounts: list.length,
+      sample: list.slice(0, 5).map((i) => accounts.names[i] || accounts.ids[i])
+    });
+
+  // Stagger: per (rep or none, action), accounts ranked by (area, id) spread over [0, 1).
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+    const ax = accounts.area[x];
+    const ay = accounts.area[y];
+    if (ax !== ay) return ax < ay ? -1 : 1;
+    const ix = accounts.ids[x];
+    const iy = accounts.ids[y];
+    return ix < iy ? -1 : ix > iy ? 1 : x - y;
+  });
+  const rankCount = new Map<number, number>();
+  const rank = new Float64Array(n * nA).fill(-1);
+  for (const i of order) {
+    const base = (accounts.segment[i] * 2 + accounts.prospect[i]) * nA;
+    for (let a = 0; a < nA; a++) {
+      const role = actRole[a];
+      if (!role || freq[base + a] <= 0) continue;
+      const key = (owner[role][i] + 1) * nA + a;
+      const k = rankCount.get(key) ?? 0;
+      rank[i * nA + a] = k;
+      rankCount.set(key, k + 1);
+    }
+  }
+
+  // Occurrences: ideal day of each, overrides first.
+  const buf = new ItemBuffer();
+  const ideal: number[] = [];
+  const load = cal.map((w) => new Float64Array(w.length));
+  // Week capacity = the selling hours of its working days; a single day may hold up to a full
+  // working day (hoursPerDay) so that visits can be grouped on field days.
+  const weekCapacity = new Float64Array(nR * weeks);
+  const weekLoad = new Float64Array(nR * weeks);
+  const dayMax = new Float64Array(nR);
+  const weekOf = (day: number) => Math.floor((day - week0) / 7);
+  input.reps.forEach((rep, r) => {
+    const hpd = input.roles[rep.role].hoursPerDay;
+    dayMax[r] =
+      daily[r] > 0 && Number.isFinite(hpd) ? Math.max(daily[r], hpd * Math.min(1, rep.fte)) : 0;
+    for (let d = 0; d < cal[r].length; d++)
+      if (cal[r][d]) weekCapacity[r * weeks + weekOf(start + d)] += daily[r];
+  });
+  let modelHours = 0;
+  const usedOverride = new Set<string>();
+  const noRep = { field: [] as number[], inside: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    const base = (accounts.segment[i] * 2 + accounts.prospect[i]) * nA;
+    const counted = { field: false, inside: false };
+    for (let a = 0; a < nA; a++) {
+      const role = actRole[a];
+      const f = freq[base + a];
+      if (!role || f <= 0) continue;
+      const x = f * years;
+      const interval = span / x;
+      const r = owner[role][i];
+      const key = (r + 1) * nA + a;
+      const u = (rank[i * nA + a] + 0.5) / (rankCount.get(key) ?? 1);
+      const count = Math.max(0, Math.ceil(x - u - 1e-9));
+      if (r < 0 && count > 0 && !counted[role]) {
+        noRep[role].push(i);
+        counted[role] = true;
+      }
+      for (let k = 0; k < count; k++) {
+        modelHours += minutes[a] / 60;
+        const uid = occurrenceKey(accounts.ids[i], input.actions[a].id, k);
+        const ov = input.overrides[uid];
+        if (ov) usedOverride.add(uid);
+        if (r < 0) {
+          buf.push(i, a, -1, -1, k, ov?.done ? FLAG_DONE : 0, 2);
+          ideal.push(-1);
+          continue;
+        }
+        if (ov && ov.day !== null && ov.day >= start && ov.day < end) {
+          buf.push(i, a, r, ov.day, k, FLAG_MOVED | (ov.done ? FLAG_DONE : 0), 0);
+          load[r][ov.day - start] += minutes[a] / 60;
+          weekLoad[r * weeks + weekOf(ov.day)] += minutes[a] / 60;
+          ideal.push(-1);
+          continue;
+        }
+        buf.push(i, a, r, -2, k, ov?.done ? FLAG_DONE : 0, 0);
+        ideal.push(start + (k + u) * interval);
+      }
+    }
+  }
+  for (const role of ROLES)
+    if (noRep[role].length)
+      issues.push({
+        code: 'noRepForRole',
+        role,
+        accounts: noRep[role].length,
+        sample: noRep[role].slice(0, 5).map((i) => accounts.names[i] || accounts.ids[i])
+      });
+
+  // Overrides the model no longer asks for: kept as they are.
+  const idIndex = new Map<string, number>();
+  const actIndex = new Map(input.actions.map((a, i) => [a.id, i]));
+  let kept = 0;
+  for (const [uid, ov] of Object.entries(input.overrides)) {
+    if (usedOverride.has(uid) || ov.day === null || ov.day < start || ov.day >= end) continue;
+    if (idIndex.size === 0) accounts.ids.forEach((id, i) => idIndex.set(id, i));
+    const i = idIndex.get(ov.accountId);
+    const a = actIndex.get(ov.actionId);
+    if (i === undefined || a === undefined) continue;
+    const role = actRole[a];
+    let r = role ? owner[role][i] : -1;
+    if (r < 0) r = input.reps.findIndex((x) => x.id === ov.rep);
+    if (r < 0) continue;
+    buf.push(i, a, r, ov.day, ov.seq, FLAG_KEPT | FLAG_MOVED | (ov.done ? FLAG_DONE : 0), 0);
+    load[r][ov.day - start] += minutes[a] / 60;
+    weekLoad[r * weeks + weekOf(ov.day)] += minutes[a] / 60;
+    ideal.push(-1);
+    kept++;
+  }
+  if (kept) issues.push({ code: 'keptOutsideModel', count: kept });
+
+  // Placement: higher segments first, then by ideal day; nearest working day with room.
+  const todo: number[] = [];
+  for (let j = 0; j < buf.day.length; j++) if (buf.day[j] === -2) todo.push(j);
+  todo.sort(
+    (x, y) =>
+      accounts.segment[buf.account[x]] - accounts.segment[buf.account[y]] || ideal[x] - ideal[y]
+  );
+  const tooLong = new Set<string>();
+  for (let t = 0; t < todo.length; t++) {
+    const j = todo[t];
+    const r = buf.rep[j];
+    if ((t & 16383) === 0) onProgress?.(t, todo.length);
+    const a = buf.action[j];
+    const h = minutes[a] / 60;
+    const w = cal[r];
+    if (repStats[r].workingDays === 0 || daily[r] <= 0) {
+      buf.day[j] = -1;
+      buf.reason[j] = 3;
+      continue;
+    }
+    if (h > dayMax[r]) {
+      buf.day[j] = -1;
+      buf.reason[j] = 4;
+      tooLong.add(`${a}|${r}`);
+      continue;
+    }
+    const f =
+      freq[(accounts.segment[buf.account[j]] * 2 + accounts.prospect[buf.account[j]]) * nA + a];
+    const half = Math.max(3, span / (f * years) / 2);
+    const center = Math.min(w.length - 1, Math.max(0, Math.floor(ideal[j] - start)));
+    const lo = Math.max(0, Math.floor(center - half));
+    const hi = Math.min(w.length - 1, Math.ceil(center + half));
+    const L = load[r];
+    const max = dayMax[r] + 1e-9;
+    const fits = (d: number) => {
+      if (!w[d] || L[d] + h > max) return false;
+      const wk = r * weeks + weekOf(start + d);
+      return weekLoad[wk] + h <= weekCapacity[wk] + 1e-9;
+    };
+    let placed = -1;
+    for (let off = 0; center - off >= lo || center + off <= hi; off++) {
+      const up = center + off;
+      if (up <= hi && fits(up)) {
+        placed = up;
+        break;
+      }
+      const down = center - off;
+      if (off > 0 && down >= lo && fits(down)) {
+        placed = down;
+        break;
+      }
+    }
+    if (placed < 0) {
+      buf.day[j] = -1;
+      buf.reason[j] = 1;
+      continue;
+    }
+    L[placed] += h;
+    weekLoad[r * weeks + weekOf(start + placed)] += h;
+    buf.day[j] = start + placed;
+  }
+  for (const key of tooLong) {
+    const [a, r] = key.split('|').map(Number);
+    issues.push({ code: 'tooLong', action: input.actions[a].name, rep: input.reps[r].name });
+  }
+
+  // Stats and start times.
+  const seen = new Set<number>();
+  for (let j = 0; j < buf.day.length; j++) {
+    const r = buf.rep[j];
+    if (r < 0) continue;
+    const s = repStats[r];
+    const h = minutes[buf.action[j]] / 60;
+    const key = r * n + buf.account[j];
+    if (!seen.has(key)) {
+      seen.add(key);
+      s.accounts++;
+      s.accountsBySegment[accounts.segment[buf.account[j]]]++;
+    }
+    if (buf.day[j] >= 0) {
+      s.actions++;
+      s.hoursPlanned += h;
+    } else {
+      s.unplaced++;
+      s.hoursUnplaced += h;
+    }
+  }
+  // Accounts owned but with no action in the period still count as the rep's accounts.
+  for (const role of ROLES)
+    for (let i = 0; i < n; i++) {
+      const r = owner[role][i];
+      if (r >= 0 && !seen.has(r * n + i)) {
+        seen.add(r * n + i);
+        repStats[r].accounts++;
+        repStats[r].accountsBySegment[accounts.segment[i]]++;
+      }
+    }
+  input.reps.forEach((rep, r) => {
+    const s = repStats[r];
+    if (s.capacity <= 0 && s.accounts > 0)
+      issues.push({ code: 'repNoCapacity', rep: rep.name, accounts: s.accounts });
+    else if (s.unplaced > 0)
+      issues.push({
+        code: 'overCapacity',
+        rep: rep.name,
+        unplaced: s.unplaced,
+        hours: s.hoursUnplaced
+      });
+  });
+
+  const items = toItems(buf);
+  sortItems(items, accounts.area);
+  assignMinutes(items, minutes);
+  onProgress?.(todo.length, todo.length);
+  return {
+    ok: true,
+    start,
+    end,
+    week0,
+    weeks,
+    owner,
+    items,
+    weekLoad,
+    weekCapacity,
+    reps: repStats,
+    modelHours,
+    issues
+  };
+}
+
+function toItems(b: ItemBuffer): PlanItems {
+  return {
+    length: b.account.length,
+    account: Uint32Array.from(b.account),
+    action: Uint8Array.from(b.action),
+    rep: Int16Array.from(b.rep),
+    day: Int32Array.from(b.day),
+    minute: Uint16Array.from(b.minute),
+    seq: Uint16Array.from(b.seq),
+    flags: Uint8Array.from(b.flags),
+    reason: Uint8Array.from(b.reason)
+  };
+}
+
+/** Sorts items in place by (rep, day, area, account, action); unplaced after placed. */
+function sortItems(items: PlanItems, area: readonly string[]): void {
+  const idx = Array.from({ length: items.length }, (_, i) => i);
+  const dayKey = (j: number) => (items.day[j] < 0 ? 2 ** 31 : items.day[j]);
+  idx.sort((x, y) => {
+    const rx = items.rep[x];
+    const ry = items.rep[y];
+    if (rx !== ry) return (rx < 0 ? 1e6 : rx) - (ry < 0 ? 1e6 : ry);
+    const d = dayKey(x) - dayKey(y);
+    if (d) return d;
+    const ax = area[items.account[x]];
+    const ay = area[items.account[y]];
+    if (ax !== ay) return ax < ay ? -1 : 1;
+    return items.account[x] - items.account[y] || items.action[x] - items.action[y];
+  });
+  for (const k of [
+    'account',
+    'action',
+    'rep',
+    'day',
+    'minute',
+    'seq',
+    'flags',
+    'reason'
+  ] as const) {
+    const col = items[k];
+    const copy = col.slice();
+    for (let j = 0; j < idx.length; j++) col[j] = copy[idx[j]];
+  }
+}
+
+/** Start times: each rep's day starts at 09:00, actions follow each other, lunch 12:30–14:00. */
+function assignMinutes(items: PlanItems, minutes: readonly number[]): void {
+  let rep = -2;
+  let day = -2;
+  let t = DAY_START;
+  for (let j = 0; j < items.length; j++) {
+    if (items.day[j] < 0) continue;
+    if (items.rep[j] !== rep || items.day[j] !== day) {
+      rep = items.rep[j];
+      day = items.day[j];
+      t = DAY_START;
+    }
+    const len = Math.max(15, minutes[items.action[j]]);
+    if (t < LUNCH_TO && t + len > LUNCH_FROM && t >= LUNCH_FROM - 60) t = Math.max(t, LUNCH_TO);
+    items.minute[j] = Math.min(t, 23 * 60);
+    t += len;
+  }
+}
+
+const REBALANCE_TARGET = 0.95;
+
+export interface RebalanceMove {
+  account: number;
+  role: Role;
+  from: number;
+  to: number;
+  hours: number;
+}
+
+/**
+ * Proposes moves from overloaded reps (planned + unplaced hours > capacity) to reps of the same
+ * role with room: lowest-priority segments first, smaller accounts first, until the giver fits or
+ * nobody can take more. Accounts reassigned by hand are never moved.
+ */
+export function proposeRebalance(input: PlanInput, plan: PlanResult): RebalanceMove[] {
+  const moves: RebalanceMove[] = [];
+  const nA = input.actions.length;
+  const minutes = input.actions.map(actionMinutes);
+  const freq = frequencyTable(input);
+  const years = input.months / 12;
+  const demand = plan.reps.map((s) => s.hoursPlanned + s.hoursUnplaced);
+  for (const role of ROLES) {
+    const own = plan.owner[role];
+    const hours = (i: number) => {
+      const base = (input.accounts.segment[i] * 2 + input.accounts.prospect[i]) * nA;
+      let h = 0;
+      for (let a = 0; a < nA; a++)
+        if (roleOf(input.actions[a].channel) === role)
+          h += (freq[base + a] * years * minutes[a]) / 60;
+      return h;
+    };
+    const reps = input.reps.map((r, i) => i).filter((i) => input.reps[i].role === role);
+    // Placement on real days never reaches 100 %: aim at 95 % of capacity.
+    const room = (r: number) => plan.reps[r].capacity * REBALANCE_TARGET - demand[r];
+    for (const giver of reps) {
+      const cap = plan.reps[giver].capacity * REBALANCE_TARGET;
+      if (demand[giver] <= cap + 1e-6) continue;
+      const mine: Array<{ i: number; h: number }> = [];
+      for (let i = 0; i < own.length; i++)
+        if (own[i] === giver && !input.assign[input.accounts.ids[i]]?.[role])
+          mine.push({ i, h: hours(i) });
+      mine.sort((x, y) => input.accounts.segment[y.i] - input.accounts.segment[x.i] || x.h - y.h);
+      for (const { i, h } of mine) {
+        if (demand[giver] <= cap + 1e-6) break;
+        if (h <= 0) continue;
+        let best = -1;
+        for (const r of reps) {
+          if (r === giver) continue;
+          if (room(r) >= h && (best < 0 || room(r) > room(best))) best = r;
+        }
+        if (best < 0) break;
+        moves.push({ account: i, role, from: giver, to: best, hours: h });
+        demand[giver] -= h;
+        demand[best] += h;
+      }
+    }
+  }
+  return moves;
+}
