@@ -92,9 +92,11 @@ export async function purgeDeleted(db: PodiumDB, before: number): Promise<number
 
 async function removeWorkspaceData(db: PodiumDB, workspaceId: string): Promise<void> {
   const datasets = await db.datasets.where('workspaceId').equals(workspaceId).primaryKeys();
-  await db.transaction('rw', [db.workspaces, db.scenarios, db.datasets, db.chunks], async () => {
+  const tables = [db.workspaces, db.scenarios, db.datasets, db.chunks, db.plans];
+  await db.transaction('rw', tables, async () => {
     for (const id of datasets) await db.chunks.where('datasetId').equals(id).delete();
     await db.datasets.bulkDelete(datasets);
+    await db.plans.where('workspaceId').equals(workspaceId).delete();
     await db.scenarios.where('workspaceId').equals(workspaceId).delete();
     await db.workspaces.delete(workspaceId);
   });
@@ -140,8 +142,9 @@ export async function deleteScenario(db: PodiumDB, id: string): Promise<boolean>
   if (!s) return false;
   const siblings = await listScenarios(db, s.workspaceId);
   if (siblings.length <= 1) return false;
-  await db.transaction('rw', db.scenarios, db.workspaces, async () => {
+  await db.transaction('rw', db.scenarios, db.workspaces, db.plans, async () => {
     await db.scenarios.delete(id);
+    await db.plans.delete(id);
     const ws = await db.workspaces.get(s.workspaceId);
     if (ws && ws.activeScenarioId === id) {
       const next = siblings.find((x) => x.id !== id);

@@ -8,6 +8,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ColumnMeta } from '../domain/columns';
 import type { ScenarioModel } from '../domain/scenario';
+import type { PlanIssue, PlanItems, PlanRep, RepStats } from '../domain/plan';
+import type { Channel, Role } from '../domain/coverage';
 
 export const DB_NAME = 'podium';
 export const CHUNK_ROWS = 65_536;
@@ -71,12 +73,50 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/**
+ * The accepted action plan of a scenario, as it was accepted: a snapshot of the reps, actions,
+ * segments and accounts it was made from, and every planned action as typed columns. A new
+ * generation never touches it until the manager accepts the new one.
+ */
+export interface PlanRecord {
+  scenarioId: string;
+  workspaceId: string;
+  createdAt: number;
+  acceptedAt: number;
+  datasetId: string;
+  /** Key of the inputs (segmentation, coverage, plan settings): tells when it is out of date. */
+  modelKey: string;
+  start: number;
+  end: number;
+  months: number;
+  week0: number;
+  weeks: number;
+  reps: PlanRep[];
+  actions: Array<{
+    id: string;
+    name: string;
+    channel: Channel;
+    minutes: number;
+    travelMinutes: number;
+  }>;
+  segments: Array<{ id: string; name: string; color: string }>;
+  accounts: { ids: string[]; names: string[]; segment: Uint8Array; area: string[]; city: string[] };
+  owner: Record<Role, Int16Array>;
+  items: PlanItems;
+  weekLoad: Float64Array;
+  weekCapacity: Float64Array;
+  stats: RepStats[];
+  modelHours: number;
+  issues: PlanIssue[];
+}
+
 export type PodiumDB = Dexie & {
   workspaces: EntityTable<WorkspaceRecord, 'id'>;
   scenarios: EntityTable<ScenarioRecord, 'id'>;
   datasets: EntityTable<DatasetRecord, 'id'>;
   chunks: Dexie.Table<ChunkRecord, [string, number]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  plans: EntityTable<PlanRecord, 'scenarioId'>;
 };
 
 /**
@@ -98,6 +138,8 @@ export function openDatabase(name = DB_NAME): PodiumDB {
     chunks: '[datasetId+index], datasetId',
     settings: 'key'
   });
+  // Version 2 — accepted action plans, one per scenario. Nothing to convert: the table is new.
+  db.version(2).stores({ plans: 'scenarioId, workspaceId' });
   return db;
 }
 

@@ -4,6 +4,7 @@
  * loaded (old versions, backups) to the current shape.
  */
 import { normalizeCoverage, type CoverageModel } from './coverage';
+import { normalizePlanSettings, type PlanSettings } from './plan';
 import { defaultSegmentation, normalizeSegmentation, type SegmentationModel } from './segmentation';
 
 export interface ScenarioModel {
@@ -14,10 +15,12 @@ export interface ScenarioModel {
   segmentation: SegmentationModel | null;
   /** Actions × frequency, team and budget (null until first opened). */
   coverage: CoverageModel | null;
+  /** Period, reps, reassignments and hand changes of the action plans (null until opened). */
+  plan: PlanSettings | null;
 }
 
 export function defaultScenarioModel(): ScenarioModel {
-  return { version: 1, notes: '', segmentation: null, coverage: null };
+  return { version: 1, notes: '', segmentation: null, coverage: null, plan: null };
 }
 
 /** Upgrades and cleans a model read from storage or a backup; unknown fields are dropped. */
@@ -32,7 +35,8 @@ export function normalizeScenarioModel(raw: unknown): ScenarioModel {
       r.segmentation === null || r.segmentation === undefined
         ? null
         : normalizeSegmentation(r.segmentation),
-    coverage: null
+    coverage: null,
+    plan: normalizePlanSettings(r.plan, Math.floor(Date.now() / 86_400_000))
   };
   if (r.coverage !== null && r.coverage !== undefined) {
     const ids = (out.segmentation?.segments ?? defaultSegmentation().segments).map((s) => s.id);

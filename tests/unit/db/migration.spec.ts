@@ -6,8 +6,8 @@ import { createFixtureDb } from './helpers';
 
 /**
  * Schema migrations: each past version gets a fixture database written with raw IndexedDB, then
- * opened by the current code. Version 1 is the first; when version 2 arrives, add a fixture of
- * version 1 data here and check the upgraded fields.
+ * opened by the current code. Version 2 only added the `plans` table, so the version-1 fixture
+ * must come through untouched with an empty plans table.
  */
 const V1_STORES = {
   workspaces: { keyPath: 'id', indexes: [['updatedAt', 'updatedAt']] as Array<[string, string]> },
@@ -77,6 +77,11 @@ describe('schema v1 fixture opened by the current code', () => {
     expect((await listScenarios(db, 'w1')).map((s) => s.name)).toEqual(['Base']);
     const ds = await readDataset(db, 'd1');
     expect(ds?.table.values.c0).toEqual({ kind: 'str', values: ['012345678', '987654321'] });
+    // Version 2 added the plans table: present, empty, and usable on the upgraded database.
+    expect(db.verno).toBe(2);
+    expect(await db.plans.count()).toBe(0);
+    await db.plans.put({ scenarioId: 's1', workspaceId: 'w1' } as never);
+    expect((await db.plans.where('workspaceId').equals('w1').primaryKeys()).length).toBe(1);
     db.close();
   });
 });
