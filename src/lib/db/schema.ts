@@ -83,6 +83,8 @@ export interface PlanRecord {
   workspaceId: string;
   createdAt: number;
   acceptedAt: number;
+  /** Last change by hand (moved, done) after generation. */
+  updatedAt?: number;
   datasetId: string;
   /** Key of the inputs (segmentation, coverage, plan settings): tells when it is out of date. */
   modelKey: string;

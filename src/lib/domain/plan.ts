@@ -727,7 +727,7 @@ function toItems(b: ItemBuffer): PlanItems {
 }
 
 /** Sorts items in place by (rep, day, area, account, action); unplaced after placed. */
-function sortItems(items: PlanItems, area: readonly string[]): void {
+export function sortItems(items: PlanItems, area: readonly string[]): void {
   const idx = Array.from({ length: items.length }, (_, i) => i);
   const dayKey = (j: number) => (items.day[j] < 0 ? 2 ** 31 : items.day[j]);
   idx.sort((x, y) => {
@@ -758,7 +758,7 @@ function sortItems(items: PlanItems, area: readonly string[]): void {
 }
 
 /** Start times: each rep's day starts at 09:00, actions follow each other, lunch 12:30–14:00. */
-function assignMinutes(items: PlanItems, minutes: readonly number[]): void {
+export function assignMinutes(items: PlanItems, minutes: readonly number[]): void {
   let rep = -2;
   let day = -2;
   let t = DAY_START;
@@ -792,33 +792,54 @@ export interface RebalanceMove {
  * nobody can take more. Accounts reassigned by hand are never moved.
  */
 export function proposeRebalance(input: PlanInput, plan: PlanResult): RebalanceMove[] {
-  const moves: RebalanceMove[] = [];
   const nA = input.actions.length;
   const minutes = input.actions.map(actionMinutes);
   const freq = frequencyTable(input);
   const years = input.months / 12;
-  const demand = plan.reps.map((s) => s.hoursPlanned + s.hoursUnplaced);
+  const n = input.accounts.count;
+  const hours = { field: new Float64Array(n), inside: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const base = (input.accounts.segment[i] * 2 + input.accounts.prospect[i]) * nA;
+    for (let a = 0; a < nA; a++) {
+      const role = roleOf(input.actions[a].channel);
+      if (role) hours[role][i] += (freq[base + a] * years * minutes[a]) / 60;
+    }
+  }
+  return proposeMoves({
+    repRoles: input.reps.map((r) => r.role),
+    capacity: plan.reps.map((s) => s.capacity),
+    demand: plan.reps.map((s) => s.hoursPlanned + s.hoursUnplaced),
+    owner: plan.owner,
+    segment: input.accounts.segment,
+    hours,
+    locked: (i, role) => !!input.assign[input.accounts.ids[i]]?.[role]
+  });
+}
+
+/** The move search behind proposeRebalance, on plain arrays (hours over the period). */
+export function proposeMoves(a: {
+  repRoles: readonly Role[];
+  capacity: readonly number[];
+  demand: readonly number[];
+  owner: Record<Role, Int16Array>;
+  segment: Uint8Array;
+  hours: Record<Role, Float64Array>;
+  locked: (account: number, role: Role) => boolean;
+}): RebalanceMove[] {
+  const moves: RebalanceMove[] = [];
+  const demand = [...a.demand];
   for (const role of ROLES) {
-    const own = plan.owner[role];
-    const hours = (i: number) => {
-      const base = (input.accounts.segment[i] * 2 + input.accounts.prospect[i]) * nA;
-      let h = 0;
-      for (let a = 0; a < nA; a++)
-        if (roleOf(input.actions[a].channel) === role)
-          h += (freq[base + a] * years * minutes[a]) / 60;
-      return h;
-    };
-    const reps = input.reps.map((r, i) => i).filter((i) => input.reps[i].role === role);
+    const own = a.owner[role];
+    const reps = a.repRoles.map((_, i) => i).filter((i) => a.repRoles[i] === role);
     // Placement on real days never reaches 100 %: aim at 95 % of capacity.
-    const room = (r: number) => plan.reps[r].capacity * REBALANCE_TARGET - demand[r];
+    const room = (r: number) => a.capacity[r] * REBALANCE_TARGET - demand[r];
     for (const giver of reps) {
-      const cap = plan.reps[giver].capacity * REBALANCE_TARGET;
+      const cap = a.capacity[giver] * REBALANCE_TARGET;
       if (demand[giver] <= cap + 1e-6) continue;
       const mine: Array<{ i: number; h: number }> = [];
       for (let i = 0; i < own.length; i++)
-        if (own[i] === giver && !input.assign[input.accounts.ids[i]]?.[role])
-          mine.push({ i, h: hours(i) });
-      mine.sort((x, y) => input.accounts.segment[y.i] - input.accounts.segment[x.i] || x.h - y.h);
+        if (own[i] === giver && !a.locked(i, role)) mine.push({ i, h: a.hours[role][i] });
+      mine.sort((x, y) => a.segment[y.i] - a.segment[x.i] || x.h - y.h);
       for (const { i, h } of mine) {
         if (demand[giver] <= cap + 1e-6) break;
         if (h <= 0) continue;

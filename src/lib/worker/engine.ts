@@ -46,6 +46,7 @@ import {
   type ImportOptions
 } from './import-session';
 import type { PodiumDB } from '../db/schema';
+import { createPlanSession } from './plan-session';
 import type {
   ScatterView,
   DatasetInfo,
@@ -141,7 +142,16 @@ export function createEngine(openDb: () => PodiumDB) {
     return order.rows;
   }
 
+  const plans = createPlanSession({
+    db: database,
+    resident: () => (resident ? { datasetId: resident.datasetId, table: resident.table } : null),
+    segmentationOf: resultFor,
+    idsOf: (table) => segCache(table).ids
+  });
+
   const api = {
+    ...plans,
+
     async ping(): Promise<string> {
       return 'pong';
     },

@@ -4,6 +4,8 @@ import type { ColumnMeta } from '../domain/columns';
 import type { DatasetSummary } from '../domain/summary';
 import type { Cell } from '../domain/table';
 import type { BackupError } from '../export/backup';
+import type { Channel, Role } from '../domain/coverage';
+import type { PlanIssue, RepStats, UnplacedReason } from '../domain/plan';
 
 export interface Progress {
   /** Stage key, translated by the UI: 'generate' | 'store' | 'read' | 'restore' | 'backup'. */
@@ -99,4 +101,99 @@ export interface ScatterView {
   /** Accounts drawn (revenue > 0 and potential known), and left out. */
   plotted: number;
   skipped: number;
+}
+
+// ——— Action plans ———
+
+export interface PlanRepView {
+  id: string;
+  name: string;
+  role: Role;
+  fte: number;
+  stats: RepStats;
+  weekLoad: number[];
+  weekCapacity: number[];
+}
+
+export interface PlanSummary {
+  /** draft: generated, not accepted; accepted: stored; rejected: bad input, nothing generated. */
+  status: 'draft' | 'accepted' | 'rejected';
+  scenarioId: string;
+  createdAt: number;
+  acceptedAt: number | null;
+  modelKey: string;
+  datasetId: string;
+  start: number;
+  end: number;
+  months: number;
+  week0: number;
+  weeks: number;
+  segments: Array<{ id: string; name: string; color: string }>;
+  actions: Array<{ id: string; name: string; channel: Channel }>;
+  reps: PlanRepView[];
+  issues: PlanIssue[];
+  totals: {
+    actions: number;
+    hours: number;
+    unplaced: number;
+    unplacedHours: number;
+    done: number;
+    modelHours: number;
+    accounts: number;
+  };
+  unplacedByReason: Record<UnplacedReason, number>;
+  /** Draft against the accepted plan, by occurrence. */
+  diff: { added: number; removed: number; changed: number; same: number } | null;
+}
+
+export interface PlanItemView {
+  index: number;
+  key: string;
+  accountId: string;
+  accountName: string;
+  city: string;
+  segment: number;
+  action: number;
+  actionId: string;
+  seq: number;
+  rep: number;
+  day: number;
+  minute: number;
+  minutes: number;
+  done: boolean;
+  moved: boolean;
+  kept: boolean;
+  reason: UnplacedReason;
+}
+
+export interface PlanWeekView {
+  week: number;
+  /** Monday of the week. */
+  from: number;
+  items: PlanItemView[];
+  /** Actions of this rep that could not be placed anywhere in the period. */
+  unplaced: number;
+}
+
+export interface PlanAccountRow {
+  account: number;
+  id: string;
+  name: string;
+  city: string;
+  segment: number;
+  actions: number;
+  next: { day: number; action: string } | null;
+  field: string;
+  inside: string;
+}
+
+export interface RebalanceProposal {
+  moves: Array<{
+    accountId: string;
+    accountName: string;
+    role: Role;
+    from: string;
+    to: string;
+    hours: number;
+  }>;
 }

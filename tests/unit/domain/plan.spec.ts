@@ -392,7 +392,7 @@ describe('action plans', () => {
     const moved = moves.reduce((s, m) => s + m.hours, 0);
     expect(demand - moved).toBeLessThanOrEqual(p.reps[0].capacity + 1e-6);
     // Applying the moves as manual assignments removes (nearly all) the overload.
-    const assign: PlanInput['assign'] = {};
+    const assign: Record<string, { field: string }> = {};
     for (const m of moves) assign[inp.accounts.ids[m.account]] = { field: 'Libre' };
     const after = generatePlan({ ...inp, assign });
     expect(after.reps[0].unplaced).toBeLessThan(p.reps[0].unplaced / 10);

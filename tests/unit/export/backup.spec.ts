@@ -36,7 +36,7 @@ async function sampleWorkspace(size = 300): Promise<string> {
   });
   const s2 = await repo.createScenario(db, workspaceId, 'Variante');
   await db.scenarios.update(s2.id, {
-    model: { version: 1, notes: 'OR × 2 visites', segmentation: null, coverage: null }
+    model: { version: 1, notes: 'OR × 2 visites', segmentation: null, coverage: null, plan: null }
   });
   await repo.updateWorkspace(db, workspaceId, { activeScenarioId: s2.id });
   return workspaceId;

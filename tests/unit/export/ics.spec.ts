@@ -67,6 +67,6 @@ describe('ICS export', () => {
         seq: v.getFirstPropertyValue('sequence')
       }));
     expect(uids(again).map((u) => u.uid)).toEqual(uids(text).map((u) => u.uid));
-    expect(uids(again).every((u) => u.seq === 8)).toBe(true);
+    expect(uids(again).every((u) => Number(u.seq) === 8)).toBe(true);
   });
 });

@@ -1,0 +1,172 @@
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getWorkspace } from '../../../src/lib/db/repo';
+import type { PodiumDB } from '../../../src/lib/db/schema';
+import { epochDay } from '../../../src/lib/domain/calendar';
+import { defaultCoverage } from '../../../src/lib/domain/coverage';
+import { defaultPlanSettings, type PlanSettings } from '../../../src/lib/domain/plan';
+import { defaultSegmentation } from '../../../src/lib/domain/segmentation';
+import { createEngine } from '../../../src/lib/worker/engine';
+import { freshDb } from '../db/helpers';
+
+let db: PodiumDB;
+afterEach(() => db?.close());
+
+const TODAY = epochDay(2026, 12, 4);
+
+async function setup() {
+  db = freshDb();
+  const engine = createEngine(() => db);
+  const { workspaceId } = await engine.createSampleWorkspace({
+    name: 'E',
+    scenarioName: 'S',
+    size: 600,
+    seed: 3
+  });
+  const ws = await getWorkspace(db, workspaceId);
+  await engine.loadDataset({ datasetId: ws!.activeDatasetId });
+  const segmentation = defaultSegmentation();
+  segmentation.potential.criteria = await engine.proposeCriteria();
+  const coverage = defaultCoverage(segmentation.segments.map((s) => s.id));
+  const ctx = await engine.planContext();
+  const settings: PlanSettings = {
+    ...defaultPlanSettings(TODAY),
+    reps: ctx!.reps.map((r, i) => ({
+      id: `r${i}`,
+      name: r.name,
+      role: r.role,
+      fte: 1,
+      daysOff: []
+    }))
+  };
+  const req = {
+    scenarioId: ws!.activeScenarioId!,
+    workspaceId,
+    segmentation,
+    coverage,
+    settings,
+    today: TODAY,
+    modelKey: 'k1'
+  };
+  return { engine, req, ctx: ctx!, workspaceId };
+}
+
+describe('action plans through the engine', () => {
+  it('proposes the reps of the file with their role from the geographic spread', async () => {
+    const { ctx } = await setup();
+    expect(ctx.area).toBe('postcode');
+    const inside = ctx.reps.filter((r) => r.role === 'inside').map((r) => r.name);
+    expect(inside.sort()).toEqual(['Antoine Roux', 'Chloé Garnier']);
+    expect(ctx.reps.reduce((s, r) => s + r.accounts, 0)).toBe(600);
+  });
+
+  it('keeps the accepted plan intact until a new draft is accepted', async () => {
+    const { engine, req } = await setup();
+    const draft = await engine.generatePlan(req);
+    expect(draft?.status).toBe('draft');
+    expect(await db.plans.count()).toBe(0); // nothing stored before acceptance
+    const accepted = await engine.acceptPlan();
+    expect(accepted?.status).toBe('accepted');
+    expect((await db.plans.get(req.scenarioId))?.items.length).toBe(
+      draft!.totals.actions + draft!.totals.unplaced
+    );
+
+    // A new model: a draft, compared with the accepted plan; the stored plan does not change.
+    const coverage = structuredClone(req.coverage);
+    coverage.grid.or.suivi = 8;
+    const second = await engine.generatePlan({ ...req, coverage, modelKey: 'k2' });
+    expect(second?.diff?.added).toBeGreaterThan(0);
+    const stored = await db.plans.get(req.scenarioId);
+    expect(stored?.modelKey).toBe('k1');
+    // A bad period is refused with a reason, and the accepted plan is still what is shown.
+    const bad = await engine.generatePlan({
+      ...req,
+      settings: { ...req.settings, months: 0 },
+      modelKey: 'k3'
+    });
+    expect(bad?.status).toBe('rejected');
+    expect(bad?.issues).toEqual([{ code: 'periodEmpty' }]);
+    const back = await engine.discardDraft();
+    expect(back?.modelKey).toBe('k1');
+    // A fresh engine (app reopened) reads the accepted plan back.
+    const engine2 = createEngine(() => db);
+    const again = await engine2.loadPlan({ scenarioId: req.scenarioId });
+    expect(again?.status).toBe('accepted');
+    expect(again?.totals.actions).toBe(accepted!.totals.actions);
+  });
+
+  it('serves a rep week, moves and marks actions, and keeps the change in the accepted plan', async () => {
+    const { engine, req } = await setup();
+    await engine.generatePlan(req);
+    const sum = await engine.acceptPlan();
+    const rep = sum!.reps.findIndex((r) => r.stats.actions > 0);
+    const w = sum!.reps[rep].weekLoad.findIndex((h) => h > 0);
+    const week = await engine.planWeek({ rep, week: w });
+    expect(week!.items.length).toBeGreaterThan(0);
+    const hours = week!.items.reduce((s, i) => s + i.minutes / 60, 0);
+    expect(hours).toBeCloseTo(sum!.reps[rep].weekLoad[w], 6);
+    const first = week!.items[0];
+    const target = first.day + 7;
+    const after = await engine.planSetItem({ index: first.index, day: target, done: false });
+    expect(after!.reps[rep].weekLoad[w]).toBeCloseTo(
+      sum!.reps[rep].weekLoad[w] - first.minutes / 60,
+      6
+    );
+    const nextWeek = await engine.planWeek({ rep, week: w + 1 });
+    const moved = nextWeek!.items.find((i) => i.key === first.key);
+    expect(moved?.day).toBe(target);
+    expect(moved?.moved).toBe(true);
+    const stored = await db.plans.get(req.scenarioId);
+    expect(Array.from(stored!.items.day)).toContain(target);
+    const accounts = await engine.planAccounts({
+      rep,
+      search: '',
+      offset: 0,
+      limit: 50,
+      today: TODAY
+    });
+    expect(accounts!.total).toBe(sum!.reps[rep].stats.accounts);
+    expect(accounts!.rows[0].next).not.toBeNull();
+  });
+
+  it('exports CSV, XLSX and ICS that read back with the same actions and stable UIDs', async () => {
+    const { engine, req } = await setup();
+    const sum = await engine.generatePlan(req);
+    const rep = sum!.reps.findIndex((r) => r.stats.actions > 0);
+    const csv = (await engine.exportPlan({ rep, format: 'excel-fr', name: 'PAC' })) as string;
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' });
+    const rows = parsed.data.filter((r) => r.length > 1);
+    const s = sum!.reps[rep].stats;
+    expect(rows.length - 1).toBe(s.actions + s.unplaced);
+    expect(rows[1][0]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const std = (await engine.exportPlan({ rep, format: 'standard', name: 'PAC' })) as string;
+    expect(std.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},/);
+
+    const ics = (await engine.exportPlan({ rep, format: 'ics', name: 'PAC' })) as string;
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(s.actions);
+    const uids = events.map((e) => String(e.getFirstPropertyValue('uid')));
+    expect(new Set(uids).size).toBe(uids.length);
+    // CSV UIDs are the ICS UIDs; a regeneration gives the same ones.
+    const csvUids = new Set(rows.slice(1).map((r) => r[11]));
+    for (const u of uids) expect(csvUids.has(u)).toBe(true);
+    await engine.generatePlan(req);
+    const ics2 = (await engine.exportPlan({ rep, format: 'ics', name: 'PAC' })) as string;
+    const uids2 = new ICAL.Component(ICAL.parse(ics2))
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('uid')));
+    expect(uids2).toEqual(uids);
+
+    const xlsx = (await engine.exportPlan({
+      rep: null,
+      format: 'xlsx',
+      name: 'PAC'
+    })) as ArrayBuffer;
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.read(new Uint8Array(xlsx), { type: 'array' });
+    const sheet = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+    expect(sheet.length - 1).toBe(sum!.totals.actions + sum!.totals.unplaced);
+  });
+});
