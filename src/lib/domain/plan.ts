@@ -73,6 +73,12 @@ export interface PlanInput {
   /** Manual reassignments: account id → rep id per role. */
   assign: Readonly<Record<string, Partial<Record<Role, string>>>>;
   overrides: Readonly<Record<string, PlanOverride>>;
+  /**
+   * Owners in the plan accepted before (account id → rep id per role). When given, accounts keep
+   * them (if that rep still has the role and capacity), so that reassigning one account or
+   * changing the model does not reshuffle everyone else.
+   */
+  previous?: ReadonlyMap<string, Partial<Record<Role, string>>>;
 }
 
 export type UnplacedReason = 'none' | 'capacity' | 'noRep' | 'noCapacity' | 'tooLong';
@@ -265,8 +271,9 @@ class ItemBuffer {
 }
 
 /**
- * Assigns owners per role. Order of precedence: a manual reassignment, then the rep named in the
- * file (when that rep has this role), then automatic assignment of the accounts left, by area
+ * Assigns owners per role. Order of precedence: a manual reassignment, then the owner in the plan
+ * accepted before (if given), then the rep named in the file (when that rep has this role), then
+ * automatic assignment of the accounts left, by area
  * groups (largest first) to the rep already holding that area if they still have room, else to
  * the least loaded rep of the role (load / capacity).
  */
@@ -300,6 +307,12 @@ export function assignOwners(
       const mi = manual !== undefined ? byId.get(manual) : undefined;
       if (mi !== undefined && input.reps[mi].role === role) {
         note(i, mi);
+        continue;
+      }
+      const kept = input.previous?.get(input.accounts.ids[i])?.[role];
+      const ki = kept !== undefined ? byId.get(kept) : undefined;
+      if (ki !== undefined && input.reps[ki].role === role && capacity[ki] > 0 && h[i] > 0) {
+        note(i, ki);
         continue;
       }
       const named = input.accounts.importedRep[i];

@@ -325,6 +325,7 @@ export function createPlanSession(deps: Deps) {
       const pinnedIds = new Set(req.segmentation.pins.map((p) => p.accountId));
       const pinned = Uint8Array.from(ids, (id) => (pinnedIds.has(id) ? 1 : 0));
       const s = req.settings;
+      if (accepted?.rec.scenarioId !== req.scenarioId) await api.loadPlan(req);
       const input: PlanInput = {
         start: s.start,
         end: addMonths(s.start, s.months),
@@ -348,7 +349,8 @@ export function createPlanSession(deps: Deps) {
           importedRep: textCol(t, 'rep') ?? new Array<string>(n).fill('')
         },
         assign: s.assign,
-        overrides: s.overrides
+        overrides: s.overrides,
+        previous: previousOwners(accepted?.rec ?? null, s)
       };
       onProgress?.({ stage: 'plan', done: 0, total: 1 });
       const plan = generatePlan(input, (done, total) =>
@@ -384,7 +386,6 @@ export function createPlanSession(deps: Deps) {
         modelHours: plan.modelHours,
         issues: plan.issues
       };
-      if (accepted?.rec.scenarioId !== req.scenarioId) await api.loadPlan(req);
       draft = hold(rec);
       if (!plan.ok) {
         const out = summary(draft, 'draft');
@@ -540,9 +541,7 @@ export function createPlanSession(deps: Deps) {
     },
 
     /** Actions per month and action type for one rep (printable PAC). */
-    async planMonths(req: {
-      rep: number;
-    }): Promise<{
+    async planMonths(req: { rep: number }): Promise<{
       months: Array<{ year: number; month: number; counts: number[]; hours: number }>;
     } | null> {
       const h = shown();
@@ -716,6 +715,30 @@ export function createPlanSession(deps: Deps) {
     }
   };
   return api;
+}
+
+/**
+ * Owners of the accepted plan, to keep accounts where they are — only while the team is the same
+ * (same reps, roles and FTE): after a change of team, accounts are balanced afresh.
+ */
+function previousOwners(
+  rec: PlanRecord | null,
+  s: PlanSettings
+): Map<string, Partial<Record<Role, string>>> | undefined {
+  if (!rec) return undefined;
+  const team = (reps: PlanSettings['reps']) =>
+    JSON.stringify(reps.map((r) => [r.id, r.role, r.fte]));
+  if (team(rec.reps) !== team(s.reps)) return undefined;
+  const out = new Map<string, Partial<Record<Role, string>>>();
+  rec.accounts.ids.forEach((id, i) => {
+    const e: Partial<Record<Role, string>> = {};
+    const f = rec.owner.field[i];
+    const n = rec.owner.inside[i];
+    if (f >= 0) e.field = rec.reps[f].id;
+    if (n >= 0) e.inside = rec.reps[n].id;
+    out.set(id, e);
+  });
+  return out;
 }
 
 function reasonLabel(r: UnplacedReason): string {

@@ -230,6 +230,28 @@ describe('action plans', () => {
     expect(p.issues).toContainEqual({ code: 'unknownRep', name: 'Ancien commercial', accounts: 1 });
   });
 
+  it('keeps the previous owners when given, so one reassignment moves one account', () => {
+    const previous = new Map<string, Partial<Record<Role, string>>>();
+    input.accounts.ids.forEach((id, i) => {
+      const e: Partial<Record<Role, string>> = {};
+      if (plan.owner.field[i] >= 0) e.field = TEAM[plan.owner.field[i]].id;
+      if (plan.owner.inside[i] >= 0) e.inside = TEAM[plan.owner.inside[i]].id;
+      previous.set(id, e);
+    });
+    const i = plan.owner.field.findIndex((r) => r === 0);
+    const p = generatePlan({
+      ...input,
+      previous,
+      assign: { [input.accounts.ids[i]]: { field: TEAM[1].id } }
+    });
+    let changed = 0;
+    for (let k = 0; k < input.accounts.count; k++)
+      if (p.owner.field[k] !== plan.owner.field[k] || p.owner.inside[k] !== plan.owner.inside[k])
+        changed++;
+    expect(changed).toBe(1);
+    expect(p.owner.field[i]).toBe(1);
+  });
+
   it('lists what does not fit instead of dropping it', () => {
     const tight = makeInput(1500, [rep('Seul', 'field'), rep('Séd', 'inside')]);
     const p = generatePlan(tight);
