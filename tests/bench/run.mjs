@@ -13,7 +13,7 @@ import { serve } from '../../scripts/serve.mjs';
 import { syntheticCsv } from './synthetic.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number).filter(Boolean);
 const PORT = 4199;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -428,6 +428,130 @@ for (const size of SIZES) {
     note: `runs ${reopen.join(', ')}`
   });
   rmSync(file);
+}
+
+// ——— 4. Action plans: 10 reps (6 field, 4 inside), N accounts, generate → draft on screen ———
+const PLAN_SIZES = (process.env.BENCH_PLAN_SIZES ?? '20000,100000')
+  .split(',')
+  .map(Number)
+  .filter(Boolean);
+for (const size of PLAN_SIZES) {
+  const label = fmtInt(size);
+  const file = join(work, `plans-${size}.csv`);
+  writeFileSync(file, syntheticCsv(size, 7));
+  const { ctx, page } = await launch();
+  await page.addInitScript(() => {
+    window.__plan = { longTasks: [], progress: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__plan.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(ORIGIN + '/donnees');
+  await page.getByLabel('Choisir un fichier').setInputFiles(file);
+  await page.getByRole('heading', { name: 'Rapport de validation' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: /^Importer .* comptes$/ }).click();
+  await page.getByText(`1–50 sur ${label}`).waitFor({ timeout: 120_000 });
+  await page
+    .getByRole('navigation', { name: 'Étapes de la méthode' })
+    .getByRole('link', { name: 'Plans d’action' })
+    .click();
+  await page.getByRole('button', { name: 'Générer les plans' }).waitFor({ timeout: 60_000 });
+  // The file names 6 reps; make them field reps and add 4 inside reps: 10 in all.
+  const names = await page.getByRole('textbox', { name: /^Nom du commercial/ }).count();
+  for (let k = names; k < 10; k++)
+    await page.getByRole('button', { name: 'Ajouter un commercial' }).click();
+  for (let k = 1; k <= 10; k++) {
+    const name = await page.getByLabel(`Nom du commercial ${k}`, { exact: true }).inputValue();
+    await page
+      .getByRole('combobox', { name: `Rôle de ${name}` })
+      .selectOption(k <= 6 ? 'field' : 'inside');
+  }
+  const gen = [];
+  const progress = [];
+  const longest = [];
+  let actions = 0;
+  let unplacedCount = 0;
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(() => {
+      window.__plan.longTasks = [];
+      window.__plan.progress = [];
+    });
+    const result = await page.evaluate(async () => {
+      const status = () => document.querySelector('[data-testid="plan-status"]');
+      const before = status()?.getAttribute('data-created') ?? '';
+      const button = [...document.querySelectorAll('button')].find((b) =>
+        /^(Générer|Régénérer) les plans$/.test(b.textContent.trim())
+      );
+      const seen = [];
+      const obs = new MutationObserver(() => {
+        const p = document.querySelector('[role="progressbar"], progress');
+        if (p) seen.push(performance.now());
+      });
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+      const t0 = performance.now();
+      button.click();
+      await new Promise((ok) => {
+        const check = () => {
+          const s = status();
+          if (s && s.getAttribute('data-created') !== before && /Brouillon/.test(s.textContent))
+            ok();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      obs.disconnect();
+      const ms = performance.now() - t0;
+      const text = status().textContent;
+      return { ms, text, updates: seen.length };
+    });
+    gen.push(result.ms);
+    progress.push(result.updates);
+    longest.push(await page.evaluate(() => Math.max(0, ...window.__plan.longTasks)));
+    const grab = (re) => Number((re.exec(result.text)?.[1] ?? '0').replace(/\D/g, ''));
+    actions = grab(/: ([\d\s\u202f\u00a0]+) actions planifiées/);
+    unplacedCount = grab(/; ([\d\s\u202f\u00a0]+) non planifiées/);
+  }
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Accepter ce plan' }).click();
+  await page
+    .getByTestId('plan-status')
+    .filter({ hasText: 'Plan accepté' })
+    .waitFor({ timeout: 60_000 });
+  const acceptMs = Date.now() - t0;
+  const t1 = Date.now();
+  const download = page.waitForEvent('download');
+  await page
+    .getByRole('region', { name: 'Plan d’un commercial' })
+    .getByRole('button', { name: 'Agenda (.ics)' })
+    .click();
+  await download;
+  const icsMs = Date.now() - t1;
+  await ctx.close();
+  rmSync(file);
+  rows.push({
+    metric: `plans ${label} accounts, 10 reps: « Générer » → draft on screen`,
+    value: median(gen),
+    unit: 'ms',
+    note: `runs ${gen.map(Math.round).join(', ')}; ${fmtInt(actions)} actions placed, ${fmtInt(unplacedCount)} listed as not fitting; target ${size <= 20_000 ? '2 000' : '10 000'}`
+  });
+  rows.push({
+    metric: `plans ${label}: longest main-thread task while generating`,
+    value: median(longest),
+    unit: 'ms',
+    note: 'the work runs in the worker'
+  });
+  rows.push({
+    metric: `plans ${label}: « Accepter » → stored`,
+    value: acceptMs,
+    unit: 'ms',
+    note: 'IndexedDB, typed columns'
+  });
+  rows.push({
+    metric: `plans ${label}: one rep's ICS export → download`,
+    value: icsMs,
+    unit: 'ms',
+    note: 'ical-generator, one event per action'
+  });
 }
 
 server.close();

@@ -4,7 +4,7 @@
  * loaded (old versions, backups) to the current shape.
  */
 import { normalizeCoverage, type CoverageModel } from './coverage';
-import { normalizePlanSettings, type PlanSettings } from './plan';
+import { normalizePlanSettings, type PlanSettings } from './plan-settings';
 import { defaultSegmentation, normalizeSegmentation, type SegmentationModel } from './segmentation';
 
 export interface ScenarioModel {

@@ -8,6 +8,7 @@
  * toString() folds the full text at once and is quadratic on large plans.
  */
 import { ICalCalendarMethod, ICalEvent, default as ical, foldLines } from 'ical-generator';
+export { uidPart } from './uid';
 
 export interface IcsEvent {
   uid: string;
@@ -18,14 +19,6 @@ export interface IcsEvent {
   description: string;
   location: string;
   categories: string[];
-}
-
-/** A UID part safe for any calendar: letters, digits, `-` and `_`; anything else as `.XX`. */
-export function uidPart(text: string): string {
-  return Array.from(new TextEncoder().encode(text), (b) => {
-    const c = String.fromCharCode(b);
-    return /[A-Za-z0-9_-]/.test(c) ? c : `.${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  }).join('');
 }
 
 /** Builds the whole calendar text (CRLF line ends, lines folded at 75 octets). */

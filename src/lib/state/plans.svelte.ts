@@ -5,13 +5,12 @@
  */
 import { mainDb } from '../db/main';
 import type { Role } from '../domain/coverage';
+import { occurrenceKey, repKey } from '../domain/plan';
 import {
   defaultPlanSettings,
   normalizePlanSettings,
-  occurrenceKey,
-  repKey,
   type PlanSettings
-} from '../domain/plan';
+} from '../domain/plan-settings';
 import { t } from '../i18n/index.svelte';
 import { engine, Cancelled } from '../worker/client';
 import type { PlanItemView, PlanSummary, RebalanceProposal } from '../worker/protocol';

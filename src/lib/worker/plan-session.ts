@@ -4,6 +4,7 @@
  * week, calendar, accounts, unplaced) and exports (CSV, XLSX, ICS) of either.
  */
 import * as Comlink from 'comlink';
+import type { PlanSettings } from '../domain/plan-settings';
 import { addMonths, dayParts, isoDay } from '../domain/calendar';
 import type { CoverageModel, Role } from '../domain/coverage';
 import {
@@ -21,7 +22,6 @@ import {
   UNPLACED_REASONS,
   type PlanInput,
   type PlanItems,
-  type PlanSettings,
   type UnplacedReason
 } from '../domain/plan';
 import {
@@ -32,7 +32,8 @@ import {
 import { cellAt, prospectMask, type AccountTable } from '../domain/table';
 import type { PlanRecord, PodiumDB } from '../db/schema';
 import { toCsv, type CsvCell, type CsvDialect } from '../export/csv';
-import { toIcs, uidPart, type IcsEvent } from '../export/ics';
+import type { IcsEvent } from '../export/ics';
+import { uidPart } from '../export/uid';
 import { toXlsx } from '../export/xlsx';
 import type {
   PlanAccountRow,
@@ -695,6 +696,8 @@ export function createPlanSession(deps: Deps) {
             };
           }
         }
+        // ical-generator is loaded on the first calendar export only.
+        const { toIcs } = await import('../export/ics');
         return toIcs({
           name: req.name,
           stamp: rec.updatedAt ?? rec.createdAt,

@@ -5,7 +5,7 @@ import { getWorkspace } from '../../../src/lib/db/repo';
 import type { PodiumDB } from '../../../src/lib/db/schema';
 import { epochDay } from '../../../src/lib/domain/calendar';
 import { defaultCoverage } from '../../../src/lib/domain/coverage';
-import { defaultPlanSettings, type PlanSettings } from '../../../src/lib/domain/plan';
+import { defaultPlanSettings, type PlanSettings } from '../../../src/lib/domain/plan-settings';
 import { defaultSegmentation } from '../../../src/lib/domain/segmentation';
 import { createEngine } from '../../../src/lib/worker/engine';
 import { freshDb } from '../db/helpers';
