@@ -127,10 +127,6 @@ export const en: Record<MessageKey, string> = {
   'soon.optimisation.1': 'Estimate how sales respond to the number of calls (response curves).',
   'soon.optimisation.2': 'Give each available hour to the account where it earns most.',
   'soon.optimisation.3': 'Compare scenarios side by side.',
-  'soon.plans.1': 'Assign accounts to reps, balancing the workload.',
-  'soon.plans.2':
-    'Date every action over the year, skipping weekends, public holidays and days off.',
-  'soon.plans.3': 'Export to the CRM (CSV, Excel) and calendars (ICS), print the plan.',
   'soon.followup.1': 'Track actions done vs planned, per segment and per rep.',
   'soon.followup.2': 'Track revenue per segment.',
   'soon.followup.3': 'Check that the data behind the model stays complete.',
@@ -623,6 +619,7 @@ export const en: Record<MessageKey, string> = {
   'plan.calendar': 'Action plan',
   'plan.calendarAll': 'Action plans — team',
   'plan.calendarOf': 'Plan {rep}',
+  'plan.heatTitle': 'Load per month (hours planned / capacity)',
   'plan.teamView': 'Whole team',
   'plan.col.accounts': 'Accounts',
   'plan.col.actions': 'Actions',

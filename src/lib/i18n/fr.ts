@@ -128,9 +128,6 @@ export const fr = {
     'Estimer la réponse des ventes au nombre de contacts (courbes de réponse).',
   'soon.optimisation.2': 'Donner chaque heure disponible au compte où elle rapporte le plus.',
   'soon.optimisation.3': 'Comparer les scénarios côte à côte.',
-  'soon.plans.1': 'Affecter les comptes aux commerciaux en équilibrant la charge.',
-  'soon.plans.2': 'Dater chaque action sur l’année, hors week-ends, jours fériés et congés.',
-  'soon.plans.3': 'Exporter vers le CRM (CSV, Excel) et l’agenda (ICS), imprimer le plan.',
   'soon.followup.1':
     'Suivre les actions réalisées face aux prévues, par segment et par commercial.',
   'soon.followup.2': 'Suivre le chiffre d’affaires par segment.',
@@ -640,6 +637,7 @@ export const fr = {
   'plan.calendar': 'Plan d’action',
   'plan.calendarAll': 'Plans d’action — équipe',
   'plan.calendarOf': 'PAC {rep}',
+  'plan.heatTitle': 'Charge par mois (heures planifiées / capacité)',
   'plan.teamView': 'Toute l’équipe',
   'plan.col.accounts': 'Comptes',
   'plan.col.actions': 'Actions',
