@@ -346,12 +346,11 @@ export function assignOwners(
     const util = (r: number, extra: number) => (load[r] + extra) / capacity[r];
     const leastLoaded = (extra: number) =>
       candidates.reduce((best, r) => (util(r, extra) < util(best, extra) ? r : best));
-    // Fair share: everyone at the same utilisation (or full, when the team is short).
+    // Fair share: everyone at the same utilisation (above 100 % when the team is short).
     const demand =
       candidates.reduce((s, r) => s + load[r], 0) + pending.reduce((s, i) => s + h[i], 0);
     const capTotal = candidates.reduce((s, r) => s + capacity[r], 0);
-    const share = Math.max(1, demand / capTotal);
-    const fair = (r: number) => capacity[r] * Math.min(share, demand / capTotal) * 1.01 + 1e-9;
+    const fair = (r: number) => ((capacity[r] * demand) / capTotal) * 1.01 + 1e-9;
     for (const { area, g } of ordered) {
       const holders = areaLoad.get(area);
       let current = -1;
@@ -362,7 +361,7 @@ export function assignOwners(
         current = best;
       }
       for (const i of g) {
-        if (current < 0 || load[current] + h[i] > Math.max(fair(current), 0)) {
+        if (current < 0 || load[current] + h[i] > fair(current)) {
           const next = leastLoaded(h[i]);
           if (current < 0 || util(next, h[i]) < util(current, h[i])) current = next;
         }
