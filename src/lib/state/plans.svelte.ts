@@ -169,7 +169,9 @@ export class PlansState {
         this.summary = out ?? null;
       }
     } catch (e) {
-      if (!(e instanceof Cancelled)) app.error('error.unexpected', { detail: String(e) });
+      if (e instanceof Cancelled)
+        this.summary = await engine().api.loadPlan({ scenarioId: scenario.id });
+      else app.error('error.unexpected', { detail: String(e) });
     } finally {
       app.progress = null;
       this.busy = false;
@@ -211,7 +213,12 @@ export class PlansState {
         done
       };
     });
-    this.summary = await engine().api.planSetItem({ index: item.index, day, done });
+    this.summary = await engine().api.planSetItem({
+      scenarioId: this.sid,
+      index: item.index,
+      day,
+      done
+    });
     this.revision++;
   }
 
@@ -226,6 +233,7 @@ export class PlansState {
   async proposeRebalance(): Promise<void> {
     if (!this.settings) return;
     this.proposal = await engine().api.planRebalance({
+      scenarioId: this.sid,
       locked: $state.snapshot(this.settings.assign) as PlanSettings['assign']
     });
     if (this.proposal && this.proposal.moves.length === 0) app.info('plan.rebalanceNone');
@@ -244,24 +252,39 @@ export class PlansState {
 
   // ——— Views of the shown plan (answered by the worker) ———
 
+  private get sid(): string {
+    return this.scenarioId ?? '';
+  }
   week(rep: number, week: number) {
-    return engine().api.planWeek({ rep, week });
+    return engine().api.planWeek({ scenarioId: this.sid, rep, week });
   }
   days(rep: number) {
-    return engine().api.planDays({ rep });
+    return engine().api.planDays({ scenarioId: this.sid, rep });
   }
   unplaced(rep: number | null, offset = 0, limit = 100) {
-    return engine().api.planUnplaced({ rep, offset, limit });
+    return engine().api.planUnplaced({ scenarioId: this.sid, rep, offset, limit });
   }
   accounts(rep: number, search: string, offset: number, limit: number) {
-    return engine().api.planAccounts({ rep, search, offset, limit, today: todayDay() });
+    return engine().api.planAccounts({
+      scenarioId: this.sid,
+      rep,
+      search,
+      offset,
+      limit,
+      today: todayDay()
+    });
   }
   months(rep: number) {
-    return engine().api.planMonths({ rep });
+    return engine().api.planMonths({ scenarioId: this.sid, rep });
   }
 
   exportPlan(rep: number | null, format: 'excel-fr' | 'standard' | 'xlsx' | 'ics', name: string) {
-    return engine().api.exportPlan({ rep, format, name: name || t('plan.calendar') });
+    return engine().api.exportPlan({
+      scenarioId: this.sid,
+      rep,
+      format,
+      name: name || t('plan.calendar')
+    });
   }
 }
 

@@ -102,7 +102,15 @@ export function createPlanSession(deps: Deps) {
   let draft: Held | null = null;
   let accepted: (Held & { scenarioId: string }) | null = null;
   const hold = (rec: PlanRecord): Held => ({ rec, ranges: rangesOf(rec.items, rec.reps.length) });
-  const shown = (): Held | null => draft ?? accepted;
+  /** The plan shown for a scenario, read back from IndexedDB if the worker was restarted. */
+  async function shownFor(scenarioId: string): Promise<Held | null> {
+    if (draft?.rec.scenarioId === scenarioId) return draft;
+    if (accepted?.scenarioId !== scenarioId) {
+      const rec = await deps.db().plans.get(scenarioId);
+      accepted = rec ? { ...hold(rec), scenarioId } : null;
+    }
+    return accepted;
+  }
 
   function summary(h: Held, status: 'draft' | 'accepted'): PlanSummary {
     const rec = h.rec;
@@ -424,8 +432,12 @@ export function createPlanSession(deps: Deps) {
     },
 
     /** One rep's actions of one week (rep -1: actions nobody could take), with the unplaced. */
-    async planWeek(req: { rep: number; week: number }): Promise<PlanWeekView | null> {
-      const h = shown();
+    async planWeek(req: {
+      scenarioId: string;
+      rep: number;
+      week: number;
+    }): Promise<PlanWeekView | null> {
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const rec = h.rec;
       const from = rec.week0 + req.week * 7;
@@ -441,9 +453,10 @@ export function createPlanSession(deps: Deps) {
 
     /** Actions per day of the period for one rep (calendar). */
     async planDays(req: {
+      scenarioId: string;
       rep: number;
     }): Promise<{ start: number; counts: number[]; hours: number[] } | null> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const rec = h.rec;
       const n = rec.end - rec.start;
@@ -461,11 +474,12 @@ export function createPlanSession(deps: Deps) {
 
     /** Actions not placed (one rep, nobody: -1, or everyone: null), paged. */
     async planUnplaced(req: {
+      scenarioId: string;
       rep: number | null;
       offset: number;
       limit: number;
     }): Promise<{ total: number; items: PlanItemView[] } | null> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const all: number[] = [];
       for (const j of itemsOf(h, req.rep)) if (h.rec.items.day[j] < 0) all.push(j);
@@ -479,13 +493,14 @@ export function createPlanSession(deps: Deps) {
 
     /** A rep's accounts with segment, planned actions and the next one; searchable, paged. */
     async planAccounts(req: {
+      scenarioId: string;
       rep: number;
       search: string;
       offset: number;
       limit: number;
       today: number;
     }): Promise<{ total: number; rows: PlanAccountRow[] } | null> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const rec = h.rec;
       const n = rec.accounts.ids.length;
@@ -542,10 +557,10 @@ export function createPlanSession(deps: Deps) {
     },
 
     /** Actions per month and action type for one rep (printable PAC). */
-    async planMonths(req: { rep: number }): Promise<{
+    async planMonths(req: { scenarioId: string; rep: number }): Promise<{
       months: Array<{ year: number; month: number; counts: number[]; hours: number }>;
     } | null> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const rec = h.rec;
       const out = new Map<
@@ -573,9 +588,10 @@ export function createPlanSession(deps: Deps) {
 
     /** Moves from overloaded reps to reps with room (accounts reassigned by hand stay). */
     async planRebalance(req: {
+      scenarioId: string;
       locked: Record<string, Partial<Record<Role, string>>>;
     }): Promise<RebalanceProposal | null> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const rec = h.rec;
       const n = rec.accounts.ids.length;
@@ -608,11 +624,12 @@ export function createPlanSession(deps: Deps) {
 
     /** Marks an action done / moves it by hand in the shown plan (stored when accepted). */
     async planSetItem(req: {
+      scenarioId: string;
       index: number;
       day: number | null;
       done: boolean;
     }): Promise<PlanSummary | null> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return null;
       const rec = h.rec;
       const it = rec.items;
@@ -658,11 +675,12 @@ export function createPlanSession(deps: Deps) {
 
     /** Plan export for one rep or everyone: CSV (French Excel or standard), XLSX or ICS. */
     async exportPlan(req: {
+      scenarioId: string;
       rep: number | null;
       format: CsvDialect | 'xlsx' | 'ics';
       name: string;
     }): Promise<string | ArrayBuffer> {
-      const h = shown();
+      const h = await shownFor(req.scenarioId);
       if (!h) return '';
       const rec = h.rec;
       if (req.format === 'ics') {

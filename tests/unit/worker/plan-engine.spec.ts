@@ -102,24 +102,35 @@ describe('action plans through the engine', () => {
     const sum = await engine.acceptPlan();
     const rep = sum!.reps.findIndex((r) => r.stats.actions > 0);
     const w = sum!.reps[rep].weekLoad.findIndex((h) => h > 0);
-    const week = await engine.planWeek({ rep, week: w });
+    // A restarted worker (cancel elsewhere) reads the accepted plan back on the first view.
+    const restarted = createEngine(() => db);
+    const w0 = sum!.reps[0].weekLoad.findIndex((h) => h > 0);
+    const again = await restarted.planWeek({ scenarioId: req.scenarioId, rep: 0, week: w0 });
+    expect(again?.items.length).toBeGreaterThan(0);
+    const week = await engine.planWeek({ scenarioId: req.scenarioId, rep, week: w });
     expect(week!.items.length).toBeGreaterThan(0);
     const hours = week!.items.reduce((s, i) => s + i.minutes / 60, 0);
     expect(hours).toBeCloseTo(sum!.reps[rep].weekLoad[w], 6);
     const first = week!.items[0];
     const target = first.day + 7;
-    const after = await engine.planSetItem({ index: first.index, day: target, done: false });
+    const after = await engine.planSetItem({
+      scenarioId: req.scenarioId,
+      index: first.index,
+      day: target,
+      done: false
+    });
     expect(after!.reps[rep].weekLoad[w]).toBeCloseTo(
       sum!.reps[rep].weekLoad[w] - first.minutes / 60,
       6
     );
-    const nextWeek = await engine.planWeek({ rep, week: w + 1 });
+    const nextWeek = await engine.planWeek({ scenarioId: req.scenarioId, rep, week: w + 1 });
     const moved = nextWeek!.items.find((i) => i.key === first.key);
     expect(moved?.day).toBe(target);
     expect(moved?.moved).toBe(true);
     const stored = await db.plans.get(req.scenarioId);
     expect(Array.from(stored!.items.day)).toContain(target);
     const accounts = await engine.planAccounts({
+      scenarioId: req.scenarioId,
       rep,
       search: '',
       offset: 0,
@@ -134,17 +145,32 @@ describe('action plans through the engine', () => {
     const { engine, req } = await setup();
     const sum = await engine.generatePlan(req);
     const rep = sum!.reps.findIndex((r) => r.stats.actions > 0);
-    const csv = (await engine.exportPlan({ rep, format: 'excel-fr', name: 'PAC' })) as string;
+    const csv = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
+      rep,
+      format: 'excel-fr',
+      name: 'PAC'
+    })) as string;
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' });
     const rows = parsed.data.filter((r) => r.length > 1);
     const s = sum!.reps[rep].stats;
     expect(rows.length - 1).toBe(s.actions + s.unplaced);
     expect(rows[1][0]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-    const std = (await engine.exportPlan({ rep, format: 'standard', name: 'PAC' })) as string;
+    const std = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
+      rep,
+      format: 'standard',
+      name: 'PAC'
+    })) as string;
     expect(std.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},/);
 
-    const ics = (await engine.exportPlan({ rep, format: 'ics', name: 'PAC' })) as string;
+    const ics = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
+      rep,
+      format: 'ics',
+      name: 'PAC'
+    })) as string;
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
     expect(events).toHaveLength(s.actions);
     const uids = events.map((e) => String(e.getFirstPropertyValue('uid')));
@@ -153,13 +179,19 @@ describe('action plans through the engine', () => {
     const csvUids = new Set(rows.slice(1).map((r) => r[11]));
     for (const u of uids) expect(csvUids.has(u)).toBe(true);
     await engine.generatePlan(req);
-    const ics2 = (await engine.exportPlan({ rep, format: 'ics', name: 'PAC' })) as string;
+    const ics2 = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
+      rep,
+      format: 'ics',
+      name: 'PAC'
+    })) as string;
     const uids2 = new ICAL.Component(ICAL.parse(ics2))
       .getAllSubcomponents('vevent')
       .map((e) => String(e.getFirstPropertyValue('uid')));
     expect(uids2).toEqual(uids);
 
     const xlsx = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
       rep: null,
       format: 'xlsx',
       name: 'PAC'
