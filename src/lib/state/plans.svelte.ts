@@ -14,7 +14,9 @@ import {
 import { t } from '../i18n/index.svelte';
 import { engine, Cancelled } from '../worker/client';
 import type { PlanItemView, PlanSummary, RebalanceProposal } from '../worker/protocol';
+import { isoDay } from '../domain/calendar';
 import { app } from './app.svelte';
+import { downloadText } from './download';
 import { coverage } from './coverage.svelte';
 import { segmentation } from './segmentation.svelte';
 
@@ -278,14 +280,37 @@ export class PlansState {
     return engine().api.planMonths({ scenarioId: this.sid, rep });
   }
 
-  exportPlan(rep: number | null, format: 'excel-fr' | 'standard' | 'xlsx' | 'ics', name: string) {
-    return engine().api.exportPlan({
+  /**
+   * Exports one rep's plan (or everyone's: null) and saves the file: CSV for French Excel or
+   * standard, XLSX, or an ICS calendar.
+   */
+  async download(rep: number | null, format: PlanExportFormat): Promise<void> {
+    const s = this.summary;
+    if (!s) return;
+    const who = rep === null ? null : (s.reps[rep]?.name ?? '');
+    const out = await engine().api.exportPlan({
       scenarioId: this.sid,
       rep,
       format,
-      name: name || t('plan.calendar')
+      name: who === null ? t('plan.calendarAll') : t('plan.calendarOf', { rep: who })
     });
+    const slug = (x: string) =>
+      x
+        .normalize('NFD')
+        .replace(/[^\w]+/g, '-')
+        .toLowerCase();
+    const base = `${who === null ? 'plans-equipe' : `pac-${slug(who)}`}-${isoDay(s.start)}`;
+    if (format === 'ics') downloadText(`${base}.ics`, out, 'text/calendar');
+    else if (format === 'xlsx')
+      downloadText(
+        `${base}.xlsx`,
+        out,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      );
+    else downloadText(`${base}${format === 'standard' ? '-standard' : ''}.csv`, out, 'text/csv');
   }
 }
+
+export type PlanExportFormat = 'excel-fr' | 'standard' | 'xlsx' | 'ics';
 
 export const plans = new PlansState();
