@@ -463,7 +463,7 @@ for (const size of PLAN_SIZES) {
   for (let k = 1; k <= 10; k++) {
     const name = await page.getByLabel(`Nom du commercial ${k}`, { exact: true }).inputValue();
     await page
-      .getByRole('combobox', { name: `Rôle de ${name}` })
+      .getByRole('combobox', { name: `Rôle : ${name}` })
       .selectOption(k <= 6 ? 'field' : 'inside');
   }
   const gen = [];

@@ -6,6 +6,19 @@ import { createSample, expect, expectAccessible, test } from './fixtures';
 
 const num = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
+/** A fixed French public holiday on a weekday within the year after `start` (YYYY-MM-DD). */
+function weekdayHoliday(start: string): string {
+  const y = Number(start.slice(0, 4));
+  for (const year of [y, y + 1])
+    for (const md of ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25']) {
+      const iso = `${year}-${md}`;
+      const d = new Date(`${iso}T00:00:00Z`);
+      const day = d.getUTCDay();
+      if (iso > start && day >= 1 && day <= 5) return iso;
+    }
+  throw new Error('no weekday holiday found');
+}
+
 async function openPlans(page: Page) {
   await page
     .getByRole('navigation', { name: 'Étapes de la méthode' })
@@ -39,8 +52,8 @@ test('plans: generate on the sample, accept, open a rep, mark done, reassign, ex
     .getByRole('textbox', { name: /Nom du commercial/ })
     .evaluateAll((els) => els.findIndex((e) => (e as HTMLInputElement).value === 'Chloé Garnier'));
   expect(chloeIndex).toBeGreaterThanOrEqual(0);
-  await expect(page.getByRole('combobox', { name: 'Rôle de Chloé Garnier' })).toHaveValue('inside');
-  await expect(page.getByRole('combobox', { name: 'Rôle de Camille Martin' })).toHaveValue('field');
+  await expect(page.getByRole('combobox', { name: 'Rôle : Chloé Garnier' })).toHaveValue('inside');
+  await expect(page.getByRole('combobox', { name: 'Rôle : Camille Martin' })).toHaveValue('field');
 
   // Generate: a draft, then accept it.
   await page.getByRole('button', { name: 'Générer les plans' }).click();
@@ -78,14 +91,28 @@ test('plans: generate on the sample, accept, open a rep, mark done, reassign, ex
   const firstRow = accounts.locator('tbody tr').first();
   const accountName = (await firstRow.locator('td').nth(1).innerText()).split('\n')[0].trim();
   await page
-    .getByRole('combobox', { name: `Réaffecter ${accountName} à` })
+    .getByRole('combobox', { name: `Réaffecter : ${accountName}` })
     .selectOption({ label: 'Julien Bernard' });
   await expect(status).toContainText('Brouillon');
-  await expect(status).toContainText(/[1-9]\d* déplacées ou réaffectées/);
+  await expect(status).toContainText(/déplacées ou réaffectées : [1-9]/);
+  await expect(page.getByText('Comptes réaffectés à la main : 1.')).toBeVisible();
   await page.getByRole('button', { name: 'Accepter ce plan' }).click();
   await expect(status).toContainText('Plan accepté');
   const after = await repStats(page);
   expect(after.accounts).toBe(before.accounts - 1);
+
+  // Another reassignment, then the draft is dropped: that reassignment goes with it.
+  const second = (await accounts.locator('tbody tr').first().locator('td').nth(1).innerText())
+    .split('\n')[0]
+    .trim();
+  await page
+    .getByRole('combobox', { name: `Réaffecter : ${second}` })
+    .selectOption({ label: 'Julien Bernard' });
+  await expect(page.getByText('Comptes réaffectés à la main : 2.')).toBeVisible();
+  await page.getByRole('button', { name: 'Abandonner le brouillon' }).click();
+  await expect(status).toContainText('Plan accepté');
+  await expect(page.getByText('Comptes réaffectés à la main : 1.')).toBeVisible();
+  expect((await repStats(page)).accounts).toBe(after.accounts);
   await page
     .getByRole('combobox', { name: 'Commercial', exact: true })
     .selectOption({ label: 'Julien Bernard — Terrain' });
@@ -139,18 +166,42 @@ test('plans: generate on the sample, accept, open a rep, mark done, reassign, ex
     .map((e) => String(e.getFirstPropertyValue('uid')));
   expect(uids2).toEqual(uids);
 
-  // Bad input: a zero-length period is refused in plain words; the accepted plan stays.
+  // A hand move onto a public holiday is refused in plain words.
+  await page
+    .getByRole('combobox', { name: 'Commercial', exact: true })
+    .selectOption({ label: 'Camille Martin — Terrain' });
+  const moveField = page
+    .getByTestId('week-table')
+    .getByLabel(/^Déplacer au/)
+    .first();
+  const holiday = weekdayHoliday(await page.getByLabel('Début de la période').inputValue());
+  await moveField.fill(holiday);
+  await moveField.dispatchEvent('change');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Ce jour est férié' }).first()
+  ).toBeVisible();
+
+  // Bad input: a zero-length period is refused at the field; a period already over is refused
+  // at generation; the accepted plan stays.
   const months = page.getByLabel('Durée (mois, 1 à 24)');
   await months.fill('0');
   await months.press('Tab');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'La période est vide' }).first()
+  ).toBeVisible();
+  await expect(months).toHaveValue('12');
+  const start = page.getByLabel('Début de la période');
+  const acceptedStart = await start.inputValue();
+  await start.fill('2020-01-06');
+  await start.dispatchEvent('change');
   await page.getByRole('button', { name: 'Régénérer les plans' }).click();
-  await expect(page.getByText('La période est vide')).toBeVisible();
+  await expect(page.getByText(/La période s’est terminée le/)).toBeVisible();
   await expect(status).toContainText('Plan accepté');
   await expect(page.getByText(/Le modèle, l’équipe ou le fichier ont changé/)).toBeVisible();
 
   // Reload: the accepted plan and the hand change are still there.
-  await months.fill('12');
-  await months.press('Tab');
+  await start.fill(acceptedStart);
+  await start.dispatchEvent('change');
   await page.reload();
   await expect(page.getByTestId('plan-status')).toContainText('Plan accepté');
   await page

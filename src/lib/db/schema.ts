@@ -102,11 +102,25 @@ export interface PlanRecord {
     travelMinutes: number;
   }>;
   segments: Array<{ id: string; name: string; color: string }>;
-  accounts: { ids: string[]; names: string[]; segment: Uint8Array; area: string[]; city: string[] };
+  accounts: {
+    ids: string[];
+    names: string[];
+    segment: Uint8Array;
+    area: string[];
+    city: string[];
+    postcode: string[];
+  };
   owner: Record<Role, Int16Array>;
   items: PlanItems;
   weekLoad: Float64Array;
   weekCapacity: Float64Array;
+  /** First day of each month of the period; hours and capacity per rep and month. */
+  monthStarts: number[];
+  monthLoad: Float64Array;
+  monthCapacity: Float64Array;
+  alsaceMoselle: boolean;
+  /** The manual reassignments this plan was made with (restored when a draft is dropped). */
+  assign: Record<string, Partial<Record<Role, string>>>;
   stats: RepStats[];
   modelHours: number;
   issues: PlanIssue[];

@@ -11,7 +11,7 @@
  *   hand (moved or kept), which the rep chose;
  * - Σ over reps of planned + unplaced hours = the coverage workload × months / 12.
  */
-import { workingDays, weekday, type DayRange } from './calendar';
+import { dayParts, workingDays, weekday, type DayRange } from './calendar';
 import type { EpochDay } from './columns';
 import type { ActionDef, Channel, Role, RoleResources } from './coverage';
 
@@ -79,6 +79,12 @@ export interface PlanInput {
    * changing the model does not reshuffle everyone else.
    */
   previous?: ReadonlyMap<string, Partial<Record<Role, string>>>;
+  /**
+   * Days of the accepted plan by occurrence key (with the rep id): an occurrence keeps its day
+   * when it is still with that rep, within its window and with room, so that a small change does
+   * not move everyone's agenda.
+   */
+  previousDays?: ReadonlyMap<string, { day: EpochDay; rep: string }>;
 }
 
 export type UnplacedReason = 'none' | 'capacity' | 'noRep' | 'noCapacity' | 'tooLong';
@@ -152,6 +158,11 @@ export interface PlanResult {
   weekLoad: Float64Array;
   /** Capacity per rep per week, same layout. */
   weekCapacity: Float64Array;
+  /** First day of each calendar month of the period (the first is `start`). */
+  monthStarts: number[];
+  /** Hours per rep per month (rep-major: rep * months + month), and capacity likewise. */
+  monthLoad: Float64Array;
+  monthCapacity: Float64Array;
   reps: RepStats[];
   /** Workload the model asks for over the period (hours), placed or not. */
   modelHours: number;
@@ -238,6 +249,16 @@ function frequencyTable(input: PlanInput): Float64Array {
     });
   });
   return out;
+}
+
+/** A number in [0, 1) from an account id and an action index (FNV-1a), stable across runs. */
+function unitHash(id: string, action: number): number {
+  let h = 0x811c9dc5 ^ action;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) / 4294967296;
 }
 
 /** Growable numeric columns for items. */
@@ -360,6 +381,17 @@ export function assignOwners(
           if (candidates.includes(r) && (best < 0 || hrs > (holders.get(best) ?? 0))) best = r;
         current = best;
       }
+      // The whole area to one rep when someone has room for it: the area's holder first, then
+      // the least loaded; otherwise it is shared, one account at a time.
+      const total = g.reduce((x, i) => x + h[i], 0);
+      const order = [...candidates].sort(
+        (x, y) => (holders?.get(y) ?? 0) - (holders?.get(x) ?? 0) || util(x, total) - util(y, total)
+      );
+      const whole = order.find((r) => load[r] + total <= fair(r));
+      if (whole !== undefined) {
+        for (const i of g) note(i, whole);
+        continue;
+      }
       for (const i of g) {
         if (current < 0 || load[current] + h[i] > fair(current)) {
           const next = leastLoaded(h[i]);
@@ -397,6 +429,9 @@ export function generatePlan(
     items: toItems(new ItemBuffer()),
     weekLoad: new Float64Array(0),
     weekCapacity: new Float64Array(0),
+    monthStarts: [],
+    monthLoad: new Float64Array(0),
+    monthCapacity: new Float64Array(0),
     reps: [],
     modelHours: 0,
     issues
@@ -490,6 +525,12 @@ export function generatePlan(
     const iy = accounts.ids[y];
     return ix < iy ? -1 : ix > iy ? 1 : x - y;
   });
+  // Phase shift per action among the actions of its role (0, 1/K, 2/K…).
+  const shift = new Float64Array(nA);
+  for (const role of ROLES) {
+    const acts = input.actions.map((_, a) => a).filter((a) => actRole[a] === role);
+    acts.forEach((a, k) => (shift[a] = k / acts.length));
+  }
   const rankCount = new Map<number, number>();
   const rank = new Float64Array(n * nA).fill(-1);
   for (const i of order) {
@@ -535,8 +576,12 @@ export function generatePlan(
       const interval = span / x;
       const r = owner[role][i];
       const key = (r + 1) * nA + a;
-      const u = (rank[i * nA + a] + 0.5) / (rankCount.get(key) ?? 1);
-      const count = Math.max(0, Math.ceil(x - u - 1e-9));
+      // Placement phase: staggered across the rep's accounts (area order), shifted per action so
+      // that two actions of one account do not fall on the same days.
+      const u = ((rank[i * nA + a] + 0.5) / (rankCount.get(key) ?? 1) + shift[a]) % 1;
+      // How many in the period: with a fractional x (e.g. 2 a year over 9 months), a phase that
+      // depends on the account and action only, so that reassigning never changes the count.
+      const count = Math.max(0, Math.ceil(x - unitHash(accounts.ids[i], a) - 1e-9));
       if (r < 0 && count > 0 && !counted[role]) {
         noRep[role].push(i);
         counted[role] = true;
@@ -634,7 +679,14 @@ export function generatePlan(
       return weekLoad[wk] + h <= weekCapacity[wk] + 1e-9;
     };
     let placed = -1;
-    for (let off = 0; center - off >= lo || center + off <= hi; off++) {
+    const prev = input.previousDays?.get(
+      occurrenceKey(accounts.ids[buf.account[j]], input.actions[a].id, buf.seq[j])
+    );
+    if (prev && prev.rep === input.reps[r].id) {
+      const d = prev.day - start;
+      if (d >= lo && d <= hi && fits(d)) placed = d;
+    }
+    for (let off = 0; placed < 0 && (center - off >= lo || center + off <= hi); off++) {
       const up = center + off;
       if (up <= hi && fits(up)) {
         placed = up;
@@ -659,6 +711,26 @@ export function generatePlan(
     const [a, r] = key.split('|').map(Number);
     issues.push({ code: 'tooLong', action: input.actions[a].name, rep: input.reps[r].name });
   }
+
+  // Month loads and capacity.
+  const monthStarts: number[] = [start];
+  for (let d = start + 1; d < end; d++) if (dayParts(d).day === 1) monthStarts.push(d);
+  const nM = monthStarts.length;
+  const monthOf = (day: number) => {
+    let m = 0;
+    while (m + 1 < nM && monthStarts[m + 1] <= day) m++;
+    return m;
+  };
+  const monthIndex = new Int32Array(end - start);
+  for (let d = start; d < end; d++) monthIndex[d - start] = monthOf(d);
+  const monthLoad = new Float64Array(nR * nM);
+  const monthCapacity = new Float64Array(nR * nM);
+  for (let r = 0; r < nR; r++)
+    for (let d = 0; d < cal[r].length; d++)
+      if (cal[r][d]) monthCapacity[r * nM + monthIndex[d]] += daily[r];
+  for (let j = 0; j < buf.day.length; j++)
+    if (buf.rep[j] >= 0 && buf.day[j] >= 0)
+      monthLoad[buf.rep[j] * nM + monthIndex[buf.day[j] - start]] += minutes[buf.action[j]] / 60;
 
   // Stats and start times.
   const seen = new Set<number>();
@@ -718,6 +790,9 @@ export function generatePlan(
     items,
     weekLoad,
     weekCapacity,
+    monthStarts,
+    monthLoad,
+    monthCapacity,
     reps: repStats,
     modelHours,
     issues
@@ -823,6 +898,7 @@ export function proposeRebalance(input: PlanInput, plan: PlanResult): RebalanceM
     demand: plan.reps.map((s) => s.hoursPlanned + s.hoursUnplaced),
     owner: plan.owner,
     segment: input.accounts.segment,
+    area: input.accounts.area,
     hours,
     locked: (i, role) => !!input.assign[input.accounts.ids[i]]?.[role]
   });
@@ -835,6 +911,8 @@ export function proposeMoves(a: {
   demand: readonly number[];
   owner: Record<Role, Int16Array>;
   segment: Uint8Array;
+  /** Area of each account: a receiver already working the area is preferred. */
+  area: readonly string[];
   hours: Record<Role, Float64Array>;
   locked: (account: number, role: Role) => boolean;
 }): RebalanceMove[] {
@@ -843,6 +921,13 @@ export function proposeMoves(a: {
   for (const role of ROLES) {
     const own = a.owner[role];
     const reps = a.repRoles.map((_, i) => i).filter((i) => a.repRoles[i] === role);
+    const inArea = new Map<string, Set<number>>();
+    for (let i = 0; i < own.length; i++) {
+      if (own[i] < 0 || !a.area[i]) continue;
+      let set = inArea.get(a.area[i]);
+      if (!set) inArea.set(a.area[i], (set = new Set()));
+      set.add(own[i]);
+    }
     // Placement on real days never reaches 100 %: aim at 95 % of capacity.
     const room = (r: number) => a.capacity[r] * REBALANCE_TARGET - demand[r];
     for (const giver of reps) {
@@ -855,13 +940,24 @@ export function proposeMoves(a: {
       for (const { i, h } of mine) {
         if (demand[giver] <= cap + 1e-6) break;
         if (h <= 0) continue;
+        // A receiver with room, one already working this area first, then the most room.
+        const local = inArea.get(a.area[i]);
         let best = -1;
         for (const r of reps) {
-          if (r === giver) continue;
-          if (room(r) >= h && (best < 0 || room(r) > room(best))) best = r;
+          if (r === giver || room(r) < h) continue;
+          const better =
+            best < 0 ||
+            (local?.has(r) ?? false) > (local?.has(best) ?? false) ||
+            ((local?.has(r) ?? false) === (local?.has(best) ?? false) && room(r) > room(best));
+          if (better) best = r;
         }
-        if (best < 0) break;
+        if (best < 0) continue;
         moves.push({ account: i, role, from: giver, to: best, hours: h });
+        if (a.area[i]) {
+          const set = inArea.get(a.area[i]) ?? new Set<number>();
+          set.add(best);
+          inArea.set(a.area[i], set);
+        }
         demand[giver] -= h;
         demand[best] += h;
       }

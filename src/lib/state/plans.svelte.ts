@@ -14,7 +14,7 @@ import {
 import { t } from '../i18n/index.svelte';
 import { engine, Cancelled } from '../worker/client';
 import type { PlanItemView, PlanSummary, RebalanceProposal } from '../worker/protocol';
-import { isoDay } from '../domain/calendar';
+import { dayParts, frenchHolidays, isoDay, weekday } from '../domain/calendar';
 import { app } from './app.svelte';
 import { downloadText } from './download';
 import { coverage } from './coverage.svelte';
@@ -187,9 +187,33 @@ export class PlansState {
     this.revision++;
   }
 
+  /** Drops the draft, and the reassignments made for it: back to the accepted plan's. */
   async discard(): Promise<void> {
     this.summary = await engine().api.discardDraft();
+    const back = this.summary?.assign;
+    if (back) this.update((st) => (st.assign = structuredClone(back)));
     this.revision++;
+  }
+
+  /** Accounts reassigned by hand (any role). */
+  get reassigned(): number {
+    return this.settings ? Object.keys(this.settings.assign).length : 0;
+  }
+
+  /** Forgets every manual reassignment: the file's reps and automatic assignment again. */
+  resetAssignments(): void {
+    this.update((st) => (st.assign = {}));
+  }
+
+  /** Why a rep cannot work on `day` (weekend, public holiday, day off), or null. */
+  private dayOffReason(rep: number, day: number): 'weekend' | 'holiday' | 'off' | null {
+    const s = this.summary;
+    if (!s) return null;
+    if (weekday(day) > 4) return 'weekend';
+    const y = dayParts(day).year;
+    if (frenchHolidays(y, s.alsaceMoselle).some((h) => h.day === day)) return 'holiday';
+    if (s.reps[rep]?.daysOff.some((r) => day >= r.from && day <= r.to)) return 'off';
+    return null;
   }
 
   /** Marks an action done or moves it; kept in the settings so regenerations keep it. */
@@ -200,6 +224,11 @@ export class PlansState {
     const done = change.done ?? item.done;
     if (day !== null && (day < s.start || day >= s.end)) {
       app.error('plan.moveOutside');
+      return;
+    }
+    const off = day !== null && item.rep >= 0 ? this.dayOffReason(item.rep, day) : null;
+    if (off) {
+      app.error(`plan.moveNot.${off}`);
       return;
     }
     const repId = item.rep >= 0 ? (s.reps[item.rep]?.id ?? null) : null;

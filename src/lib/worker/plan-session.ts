@@ -96,6 +96,21 @@ const frDay = (d: number) => {
   return `${String(p.day).padStart(2, '0')}/${String(p.month).padStart(2, '0')}/${p.year}`;
 };
 
+/** Lower case without accents, for searching (« etoile » finds « Étoile »). */
+const fold = (x: string) =>
+  x
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+
+/** Town and postcode of an account as shown: « Oyonnax (01600) ». */
+const place = (rec: PlanRecord, i: number) => {
+  const c = rec.accounts.city[i] ?? '';
+  const p = rec.accounts.postcode?.[i] ?? '';
+  return c && p ? `${c} (${p})` : c || p;
+};
+
 const sumOf = (r: Record<string, number>) => Object.values(r).reduce((s, x) => s + x, 0);
 
 export function createPlanSession(deps: Deps) {
@@ -114,6 +129,7 @@ export function createPlanSession(deps: Deps) {
 
   function summary(h: Held, status: 'draft' | 'accepted'): PlanSummary {
     const rec = h.rec;
+    const nM = rec.monthStarts.length;
     const byReason = Object.fromEntries(UNPLACED_REASONS.map((r) => [r, 0])) as Record<
       UnplacedReason,
       number
@@ -154,8 +170,14 @@ export function createPlanSession(deps: Deps) {
         fte: r.fte,
         stats: rec.stats[i],
         weekLoad: Array.from(rec.weekLoad.subarray(i * rec.weeks, (i + 1) * rec.weeks)),
-        weekCapacity: Array.from(rec.weekCapacity.subarray(i * rec.weeks, (i + 1) * rec.weeks))
+        weekCapacity: Array.from(rec.weekCapacity.subarray(i * rec.weeks, (i + 1) * rec.weeks)),
+        monthLoad: Array.from(rec.monthLoad.subarray(i * nM, (i + 1) * nM)),
+        monthCapacity: Array.from(rec.monthCapacity.subarray(i * nM, (i + 1) * nM)),
+        daysOff: r.daysOff
       })),
+      monthStarts: rec.monthStarts,
+      alsaceMoselle: rec.alsaceMoselle,
+      assign: rec.assign,
       issues: rec.issues,
       totals: {
         actions: rec.items.length - sumOf(byReason),
@@ -211,7 +233,7 @@ export function createPlanSession(deps: Deps) {
       key: occurrenceKey(rec.accounts.ids[acc], act.id, it.seq[j]),
       accountId: rec.accounts.ids[acc],
       accountName: rec.accounts.names[acc],
-      city: rec.accounts.city[acc],
+      city: place(rec, acc),
       segment: rec.accounts.segment[acc],
       action: it.action[j],
       actionId: act.id,
@@ -250,6 +272,7 @@ export function createPlanSession(deps: Deps) {
       'Raison sociale',
       'Segment',
       'Ville',
+      'Code postal',
       'Statut',
       'UID'
     ];
@@ -277,7 +300,8 @@ export function createPlanSession(deps: Deps) {
           v.accountId,
           v.accountName,
           rec.segments[v.segment]?.name ?? '',
-          v.city,
+          rec.accounts.city[rec.items.account[j]] ?? '',
+          rec.accounts.postcode?.[rec.items.account[j]] ?? '',
           status,
           `${uidPart(v.accountId)}.${uidPart(v.actionId)}.${v.seq}.${startPart}.${wsPart}@podium`
         ];
@@ -328,9 +352,8 @@ export function createPlanSession(deps: Deps) {
       const area = Array.from({ length: n }, (_, i) =>
         areaOf(pc?.[i] ?? null, dep?.[i] ?? null, reg?.[i] ?? null)
       );
-      const cityText = Array.from({ length: n }, (_, i) =>
-        [city?.[i] ?? '', pc?.[i] ? `(${pc[i]})` : ''].filter(Boolean).join(' ')
-      );
+      const cityText = city ?? new Array<string>(n).fill('');
+      const postcodes = pc ?? new Array<string>(n).fill('');
       const pinnedIds = new Set(req.segmentation.pins.map((p) => p.accountId));
       const pinned = Uint8Array.from(ids, (id) => (pinnedIds.has(id) ? 1 : 0));
       const s = req.settings;
@@ -359,7 +382,8 @@ export function createPlanSession(deps: Deps) {
         },
         assign: s.assign,
         overrides: s.overrides,
-        previous: previousOwners(accepted?.rec ?? null, s)
+        previous: previousOwners(accepted?.rec ?? null, s),
+        previousDays: previousDays(accepted?.rec ?? null)
       };
       onProgress?.({ stage: 'plan', done: 0, total: 1 });
       const plan = generatePlan(input, (done, total) =>
@@ -386,11 +410,23 @@ export function createPlanSession(deps: Deps) {
           travelMinutes: Math.max(0, a.travelMinutes)
         })),
         segments: req.segmentation.segments.map((x) => ({ ...x })),
-        accounts: { ids, names, segment: seg.segment.slice(), area, city: cityText },
+        accounts: {
+          ids,
+          names,
+          segment: seg.segment.slice(),
+          area,
+          city: cityText,
+          postcode: postcodes
+        },
         owner: plan.owner,
         items: plan.items,
         weekLoad: plan.weekLoad,
         weekCapacity: plan.weekCapacity,
+        monthStarts: plan.monthStarts,
+        monthLoad: plan.monthLoad,
+        monthCapacity: plan.monthCapacity,
+        alsaceMoselle: s.alsaceMoselle,
+        assign: s.assign,
         stats: plan.reps,
         modelHours: plan.modelHours,
         issues: plan.issues
@@ -504,15 +540,15 @@ export function createPlanSession(deps: Deps) {
       if (!h) return null;
       const rec = h.rec;
       const n = rec.accounts.ids.length;
-      const q = req.search.trim().toLowerCase();
+      const q = fold(req.search);
       const mine: number[] = [];
       for (let i = 0; i < n; i++) {
         if (rec.owner.field[i] !== req.rep && rec.owner.inside[i] !== req.rep) continue;
         if (
           q &&
-          !rec.accounts.names[i].toLowerCase().includes(q) &&
-          !rec.accounts.ids[i].toLowerCase().includes(q) &&
-          !rec.accounts.city[i].toLowerCase().includes(q)
+          !fold(rec.accounts.names[i]).includes(q) &&
+          !fold(rec.accounts.ids[i]).includes(q) &&
+          !fold(place(rec, i)).includes(q)
         )
           continue;
         mine.push(i);
@@ -542,7 +578,7 @@ export function createPlanSession(deps: Deps) {
             account: i,
             id: rec.accounts.ids[i],
             name: rec.accounts.names[i],
-            city: rec.accounts.city[i],
+            city: place(rec, i),
             segment: rec.accounts.segment[i],
             actions: planned.get(i) ?? 0,
             next:
@@ -607,6 +643,7 @@ export function createPlanSession(deps: Deps) {
         demand: rec.stats.map((s) => s.hoursPlanned + s.hoursUnplaced),
         owner: rec.owner,
         segment: rec.accounts.segment,
+        area: rec.accounts.area,
         hours,
         locked: (i, role) => !!req.locked[rec.accounts.ids[i]]?.[role]
       });
@@ -640,7 +677,15 @@ export function createPlanSession(deps: Deps) {
       const hrs = (a.minutes + a.travelMinutes) / 60;
       const old = it.day[j];
       const next = req.day === null ? old : req.day;
+      const nM = rec.monthStarts.length;
+      const monthOf = (d: number) => {
+        let m = 0;
+        while (m + 1 < nM && rec.monthStarts[m + 1] <= d) m++;
+        return r * nM + m;
+      };
       if (r >= 0 && next !== old) {
+        if (old >= 0) rec.monthLoad[monthOf(old)] -= hrs;
+        rec.monthLoad[monthOf(next)] += hrs;
         if (old >= 0) rec.weekLoad[r * rec.weeks + Math.floor((old - rec.week0) / 7)] -= hrs;
         else {
           rec.stats[r].unplaced--;
@@ -759,6 +804,23 @@ function previousOwners(
     if (n >= 0) e.inside = rec.reps[n].id;
     out.set(id, e);
   });
+  return out;
+}
+
+/** Days of the accepted plan by occurrence key, for a regeneration that keeps them. */
+function previousDays(
+  rec: PlanRecord | null
+): Map<string, { day: number; rep: string }> | undefined {
+  if (!rec) return undefined;
+  const out = new Map<string, { day: number; rep: string }>();
+  const it = rec.items;
+  for (let j = 0; j < it.length; j++) {
+    if (it.day[j] < 0 || it.rep[j] < 0) continue;
+    out.set(
+      occurrenceKey(rec.accounts.ids[it.account[j]], rec.actions[it.action[j]].id, it.seq[j]),
+      { day: it.day[j], rep: rec.reps[it.rep[j]].id }
+    );
+  }
   return out;
 }
 

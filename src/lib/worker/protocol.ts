@@ -113,6 +113,9 @@ export interface PlanRepView {
   stats: RepStats;
   weekLoad: number[];
   weekCapacity: number[];
+  monthLoad: number[];
+  monthCapacity: number[];
+  daysOff: Array<{ from: number; to: number }>;
 }
 
 export interface PlanSummary {
@@ -131,6 +134,11 @@ export interface PlanSummary {
   segments: Array<{ id: string; name: string; color: string }>;
   actions: Array<{ id: string; name: string; channel: Channel }>;
   reps: PlanRepView[];
+  /** First day of each month of the period. */
+  monthStarts: number[];
+  alsaceMoselle: boolean;
+  /** Manual reassignments the plan was made with. */
+  assign: Record<string, Partial<Record<Role, string>>>;
   issues: PlanIssue[];
   totals: {
     actions: number;

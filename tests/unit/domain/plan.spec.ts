@@ -252,6 +252,80 @@ describe('action plans', () => {
     expect(p.owner.field[i]).toBe(1);
   });
 
+  it('keeps counts and most days when one account is reassigned, even over 9 months', () => {
+    const nine = { ...input, months: 9, end: addMonths(input.start, 9) };
+    const p0 = generatePlan(nine);
+    const previous = new Map<string, Partial<Record<Role, string>>>();
+    const previousDays = new Map<string, { day: number; rep: string }>();
+    nine.accounts.ids.forEach((id, i) => {
+      const e: Partial<Record<Role, string>> = {};
+      if (p0.owner.field[i] >= 0) e.field = TEAM[p0.owner.field[i]].id;
+      if (p0.owner.inside[i] >= 0) e.inside = TEAM[p0.owner.inside[i]].id;
+      previous.set(id, e);
+    });
+    for (let j = 0; j < p0.items.length; j++)
+      if (p0.items.day[j] >= 0)
+        previousDays.set(
+          occurrenceKey(
+            nine.accounts.ids[p0.items.account[j]],
+            nine.actions[p0.items.action[j]].id,
+            p0.items.seq[j]
+          ),
+          { day: p0.items.day[j], rep: TEAM[p0.items.rep[j]].id }
+        );
+    const i = p0.owner.field.findIndex((r) => r === 0);
+    const p1 = generatePlan({
+      ...nine,
+      previous,
+      previousDays,
+      assign: { [nine.accounts.ids[i]]: { field: TEAM[1].id } }
+    });
+    // Same number of actions: moving an account never changes how many there are.
+    expect(p1.items.length).toBe(p0.items.length);
+    const before = new Map<string, number>();
+    for (let j = 0; j < p0.items.length; j++)
+      before.set(
+        `${p0.items.account[j]}|${p0.items.action[j]}|${p0.items.seq[j]}`,
+        p0.items.day[j]
+      );
+    let changed = 0;
+    for (let j = 0; j < p1.items.length; j++)
+      if (
+        before.get(`${p1.items.account[j]}|${p1.items.action[j]}|${p1.items.seq[j]}`) !==
+        p1.items.day[j]
+      )
+        changed++;
+    // Only the moved account's actions (and a few bumped by them) change day.
+    expect(changed).toBeLessThan(p0.items.length * 0.03);
+  });
+
+  it('spreads the actions of one account apart and reports load per month', () => {
+    let close = 0;
+    let pairs = 0;
+    const byAccount = new Map<number, number[]>();
+    for (let j = 0; j < plan.items.length; j++) {
+      if (plan.items.day[j] < 0) continue;
+      const list = byAccount.get(plan.items.account[j]) ?? [];
+      list.push(plan.items.day[j]);
+      byAccount.set(plan.items.account[j], list);
+    }
+    for (const days of byAccount.values()) {
+      days.sort((a, b) => a - b);
+      for (let k = 1; k < days.length; k++) {
+        pairs++;
+        if (days[k] - days[k - 1] < 7) close++;
+      }
+    }
+    expect(close / pairs).toBeLessThan(0.1);
+    for (let r = 0; r < TEAM.length; r++) {
+      const nM = plan.monthStarts.length;
+      const sum = Array.from(plan.monthLoad.slice(r * nM, (r + 1) * nM)).reduce((x, y) => x + y, 0);
+      expect(sum).toBeCloseTo(plan.reps[r].hoursPlanned, 6);
+    }
+    expect(plan.monthStarts[0]).toBe(plan.start);
+    expect(plan.monthStarts.length).toBe(13); // 4 Jan 2027 → 3 Jan 2028: 13 calendar months
+  });
+
   it('lists what does not fit instead of dropping it', () => {
     const tight = makeInput(1500, [rep('Seul', 'field'), rep('Séd', 'inside')]);
     const p = generatePlan(tight);

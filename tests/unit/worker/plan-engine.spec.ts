@@ -176,7 +176,7 @@ describe('action plans through the engine', () => {
     const uids = events.map((e) => String(e.getFirstPropertyValue('uid')));
     expect(new Set(uids).size).toBe(uids.length);
     // CSV UIDs are the ICS UIDs; a regeneration gives the same ones.
-    const csvUids = new Set(rows.slice(1).map((r) => r[11]));
+    const csvUids = new Set(rows.slice(1).map((r) => r[12]));
     for (const u of uids) expect(csvUids.has(u)).toBe(true);
     await engine.generatePlan(req);
     const ics2 = (await engine.exportPlan({
