@@ -8,8 +8,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ColumnMeta } from '../domain/columns';
 import type { ScenarioModel } from '../domain/scenario';
-import type { PlanIssue, PlanItems, PlanRep, RepStats } from '../domain/plan';
-import type { Channel, Role } from '../domain/coverage';
+import type { PlanRep, PlanResult, RepStats } from '../domain/plan';
+import type { ActionDef, Role } from '../domain/coverage';
 
 export const DB_NAME = 'podium';
 export const CHUNK_ROWS = 65_536;
@@ -78,7 +78,22 @@ export interface SettingRecord {
  * segments and accounts it was made from, and every planned action as typed columns. A new
  * generation never touches it until the manager accepts the new one.
  */
-export interface PlanRecord {
+export interface PlanRecord extends Pick<
+  PlanResult,
+  | 'start'
+  | 'end'
+  | 'week0'
+  | 'weeks'
+  | 'owner'
+  | 'items'
+  | 'weekLoad'
+  | 'weekCapacity'
+  | 'monthStarts'
+  | 'monthLoad'
+  | 'monthCapacity'
+  | 'modelHours'
+  | 'issues'
+> {
   scenarioId: string;
   workspaceId: string;
   createdAt: number;
@@ -88,19 +103,10 @@ export interface PlanRecord {
   datasetId: string;
   /** Key of the inputs (segmentation, coverage, plan settings): tells when it is out of date. */
   modelKey: string;
-  start: number;
-  end: number;
   months: number;
-  week0: number;
-  weeks: number;
+  alsaceMoselle: boolean;
   reps: PlanRep[];
-  actions: Array<{
-    id: string;
-    name: string;
-    channel: Channel;
-    minutes: number;
-    travelMinutes: number;
-  }>;
+  actions: Array<Pick<ActionDef, 'id' | 'name' | 'channel' | 'minutes' | 'travelMinutes'>>;
   segments: Array<{ id: string; name: string; color: string }>;
   accounts: {
     ids: string[];
@@ -110,20 +116,10 @@ export interface PlanRecord {
     city: string[];
     postcode: string[];
   };
-  owner: Record<Role, Int16Array>;
-  items: PlanItems;
-  weekLoad: Float64Array;
-  weekCapacity: Float64Array;
-  /** First day of each month of the period; hours and capacity per rep and month. */
-  monthStarts: number[];
-  monthLoad: Float64Array;
-  monthCapacity: Float64Array;
-  alsaceMoselle: boolean;
   /** The manual reassignments this plan was made with (restored when a draft is dropped). */
   assign: Record<string, Partial<Record<Role, string>>>;
+  /** Per rep, as generated (hand moves update them). */
   stats: RepStats[];
-  modelHours: number;
-  issues: PlanIssue[];
 }
 
 export type PodiumDB = Dexie & {
