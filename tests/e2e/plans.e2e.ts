@@ -6,6 +6,18 @@ import { createSample, expect, expectAccessible, test } from './fixtures';
 
 const num = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
+/** A Tuesday or Wednesday two weeks or more after `start` that is no fixed public holiday. */
+function workingDayAfter(start: string): string {
+  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 14);
+  for (;;) {
+    const iso = d.toISOString().slice(0, 10);
+    if ([2, 3].includes(d.getUTCDay()) && !fixed.includes(iso.slice(5))) return iso;
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+}
+
 /** A fixed French public holiday on a weekday within the year after `start` (YYYY-MM-DD). */
 function weekdayHoliday(start: string): string {
   const y = Number(start.slice(0, 4));
@@ -180,6 +192,17 @@ test('plans: generate on the sample, accept, open a rep, mark done, reassign, ex
   await expect(
     page.getByRole('alert').filter({ hasText: 'Ce jour est férié' }).first()
   ).toBeVisible();
+
+  // An action that did not fit can be placed by hand on a working day: one fewer not planned.
+  const unplacedBefore = (await repStats(page)).unplaced;
+  expect(unplacedBefore).toBeGreaterThan(0);
+  const place = page
+    .getByTestId('unplaced')
+    .getByLabel(/^Placer au/)
+    .first();
+  await place.fill(workingDayAfter(await page.getByLabel('Début de la période').inputValue()));
+  await place.dispatchEvent('change');
+  await expect.poll(async () => (await repStats(page)).unplaced).toBe(unplacedBefore - 1);
 
   // Bad input: a zero-length period is refused at the field; a period already over is refused
   // at generation; the accepted plan stays.

@@ -668,7 +668,6 @@ export const en: Record<MessageKey, string> = {
   'plan.searchAccounts': 'Search an account',
   'plan.reassignSelection': 'Reassign the selection ({count}) to',
   'plan.reassign': 'Reassign',
-  'plan.select': 'Selection',
   'plan.selectAccount': 'Select: {name}',
   'plan.col.next': 'Next action',
   'plan.col.owners': 'Reps',
@@ -725,6 +724,9 @@ export const en: Record<MessageKey, string> = {
     'Accept or discard this draft with the bar at the bottom of the screen; discarding also undoes the reassignments made for it.',
   'plan.draftBar': 'Draft not accepted: the accepted plan still stands.',
   'plan.pair': '{name}: {value}',
+  'plan.col.place': 'Place on',
+  'plan.placeOn': 'Place on: {action} — {account}',
+  'plan.selectPage': 'Select all on this page',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

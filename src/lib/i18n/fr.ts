@@ -687,7 +687,6 @@ export const fr = {
   'plan.searchAccounts': 'Rechercher un compte',
   'plan.reassignSelection': 'Réaffecter la sélection ({count}) à',
   'plan.reassign': 'Réaffecter',
-  'plan.select': 'Sélection',
   'plan.selectAccount': 'Sélectionner : {name}',
   'plan.col.next': 'Prochaine action',
   'plan.col.owners': 'Commerciaux',
@@ -745,6 +744,9 @@ export const fr = {
     'Acceptez ou abandonnez ce brouillon avec la barre en bas de l’écran ; abandonner annule aussi les réaffectations faites pour lui.',
   'plan.draftBar': 'Brouillon non accepté : le plan accepté reste en vigueur.',
   'plan.pair': '{name} : {value}',
+  'plan.col.place': 'Placer au',
+  'plan.placeOn': 'Placer au : {action} — {account}',
+  'plan.selectPage': 'Tout sélectionner sur cette page',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;
