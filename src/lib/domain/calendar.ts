@@ -119,11 +119,19 @@ export interface DayRange {
 export function workingDays(
   start: EpochDay,
   end: EpochDay,
-  opts: { alsaceMoselle?: boolean; daysOff?: readonly DayRange[] } = {}
+  opts: {
+    alsaceMoselle?: boolean;
+    daysOff?: readonly DayRange[];
+    /** Weekdays worked, Monday to Friday (a 4/5 rep: Monday–Thursday); all by default. */
+    weekdays?: readonly boolean[];
+  } = {}
 ): Uint8Array {
   const n = Math.max(0, end - start);
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = weekday(start + i) < 5 ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    const wd = weekday(start + i);
+    out[i] = wd < 5 && (opts.weekdays?.[wd] ?? true) ? 1 : 0;
+  }
   if (n === 0) return out;
   const y0 = dayParts(start).year;
   const y1 = dayParts(end - 1).year;

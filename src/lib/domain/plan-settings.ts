@@ -54,6 +54,10 @@ export function normalizePlanSettings(raw: unknown, today: EpochDay): PlanSettin
             typeof r.fte === 'number' && Number.isFinite(r.fte)
               ? Math.min(1, Math.max(0, r.fte))
               : 1,
+          weekdays:
+            Array.isArray(r.weekdays) && r.weekdays.length === 5
+              ? r.weekdays.map((x) => x !== false)
+              : [true, true, true, true, true],
           daysOff: Array.isArray(r.daysOff)
             ? r.daysOff
                 .filter(isObj)

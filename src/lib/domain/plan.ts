@@ -25,6 +25,8 @@ export interface PlanRep {
   fte: number;
   /** Days off (congés, formation…), inclusive ranges. */
   daysOff: DayRange[];
+  /** Weekdays worked, Monday to Friday (absent: all five). A 4/5 rep works Monday–Thursday. */
+  weekdays?: boolean[];
 }
 
 /** A change made by hand to one planned action, kept across regenerations. */
@@ -467,7 +469,11 @@ export function generatePlan(
   const capacity = new Float64Array(nR);
   const daily = new Float64Array(nR);
   const repStats: RepStats[] = input.reps.map((rep, r) => {
-    const w = workingDays(start, end, { alsaceMoselle: input.alsaceMoselle, daysOff: rep.daysOff });
+    const w = workingDays(start, end, {
+      alsaceMoselle: input.alsaceMoselle,
+      daysOff: rep.daysOff,
+      weekdays: rep.weekdays
+    });
     for (let d = start; d < firstDay; d++) w[d - start] = 0;
     cal.push(w);
     let days = 0;

@@ -727,6 +727,20 @@ export const en: Record<MessageKey, string> = {
   'plan.col.place': 'Place on',
   'plan.placeOn': 'Place on: {action} — {account}',
   'plan.selectPage': 'Select all on this page',
+  'plan.col.weekdays': 'Days worked',
+  'plan.worksOn': 'Works on {day}: {name}',
+  'plan.weekday.mon': 'Monday',
+  'plan.weekday.tue': 'Tuesday',
+  'plan.weekday.wed': 'Wednesday',
+  'plan.weekday.thu': 'Thursday',
+  'plan.weekday.fri': 'Friday',
+  'plan.weekdayShort.mon': 'M',
+  'plan.weekdayShort.tue': 'T',
+  'plan.weekdayShort.wed': 'W',
+  'plan.weekdayShort.thu': 'T',
+  'plan.weekdayShort.fri': 'F',
+  'plan.teamHint':
+    'FTE: the share of a full day spent selling (0.5 = half days). Days worked: for a four-day week, untick a day and keep the FTE at 1.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

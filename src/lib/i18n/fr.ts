@@ -747,6 +747,20 @@ export const fr = {
   'plan.col.place': 'Placer au',
   'plan.placeOn': 'Placer au : {action} — {account}',
   'plan.selectPage': 'Tout sélectionner sur cette page',
+  'plan.col.weekdays': 'Jours travaillés',
+  'plan.worksOn': '{day} travaillé : {name}',
+  'plan.weekday.mon': 'Lundi',
+  'plan.weekday.tue': 'Mardi',
+  'plan.weekday.wed': 'Mercredi',
+  'plan.weekday.thu': 'Jeudi',
+  'plan.weekday.fri': 'Vendredi',
+  'plan.weekdayShort.mon': 'L',
+  'plan.weekdayShort.tue': 'M',
+  'plan.weekdayShort.wed': 'M',
+  'plan.weekdayShort.thu': 'J',
+  'plan.weekdayShort.fri': 'V',
+  'plan.teamHint':
+    'ETP : la part d’une journée pleine passée à vendre (0,5 = des demi-journées). Jours travaillés : pour un 4/5, décochez un jour et gardez l’ETP à 1.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

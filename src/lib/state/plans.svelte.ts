@@ -102,6 +102,7 @@ export class PlansState {
         name: r.name,
         role: r.role,
         fte: 1,
+        weekdays: [true, true, true, true, true],
         daysOff: []
       }));
       this.settings = settings;
@@ -212,6 +213,7 @@ export class PlansState {
     if (weekday(day) > 4) return 'weekend';
     const y = dayParts(day).year;
     if (frenchHolidays(y, s.alsaceMoselle).some((h) => h.day === day)) return 'holiday';
+    if (s.reps[rep]?.weekdays[weekday(day)] === false) return 'off';
     if (s.reps[rep]?.daysOff.some((r) => day >= r.from && day <= r.to)) return 'off';
     return null;
   }

@@ -173,7 +173,8 @@ export function createPlanSession(deps: Deps) {
         weekCapacity: Array.from(rec.weekCapacity.subarray(i * rec.weeks, (i + 1) * rec.weeks)),
         monthLoad: Array.from(rec.monthLoad.subarray(i * nM, (i + 1) * nM)),
         monthCapacity: Array.from(rec.monthCapacity.subarray(i * nM, (i + 1) * nM)),
-        daysOff: r.daysOff
+        daysOff: r.daysOff,
+        weekdays: r.weekdays ?? [true, true, true, true, true]
       })),
       monthStarts: rec.monthStarts,
       alsaceMoselle: rec.alsaceMoselle,

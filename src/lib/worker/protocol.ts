@@ -116,6 +116,8 @@ export interface PlanRepView {
   monthLoad: number[];
   monthCapacity: number[];
   daysOff: Array<{ from: number; to: number }>;
+  /** Weekdays worked, Monday to Friday. */
+  weekdays: boolean[];
 }
 
 export interface PlanSummary {

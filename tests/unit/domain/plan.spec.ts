@@ -326,6 +326,24 @@ describe('action plans', () => {
     expect(plan.monthStarts.length).toBe(13); // 4 Jan 2027 → 3 Jan 2028: 13 calendar months
   });
 
+  it('keeps a 4/5 rep off their free weekday', () => {
+    const p = generatePlan(
+      makeInput(400, [
+        rep('Terrain A', 'field', { weekdays: [true, true, true, true, false] }),
+        ...TEAM.slice(1)
+      ])
+    );
+    let placed = 0;
+    for (let j = 0; j < p.items.length; j++)
+      if (p.items.rep[j] === 0 && p.items.day[j] >= 0) {
+        placed++;
+        expect(weekday(p.items.day[j])).toBeLessThan(4);
+      }
+    expect(placed).toBeGreaterThan(100);
+    // Four days a week: about 4/5 of the capacity of a full-time colleague.
+    expect(p.reps[0].capacity / p.reps[1].capacity).toBeCloseTo(0.8, 1);
+  });
+
   it('lists what does not fit instead of dropping it', () => {
     const tight = makeInput(1500, [rep('Seul', 'field'), rep('Séd', 'inside')]);
     const p = generatePlan(tight);
