@@ -741,6 +741,18 @@ export const en: Record<MessageKey, string> = {
   'plan.weekdayShort.fri': 'F',
   'plan.teamHint':
     'FTE: the share of a full day spent selling (0.5 = half days). Days worked: for a four-day week, untick a day and keep the FTE at 1.',
+  'plan.x.header':
+    'Date|Time|Length (min)|Rep|Role|Action|Id|Company name|Segment|Town|Postcode|Status|UID',
+  'plan.x.planned': 'Planned',
+  'plan.x.done': 'Done',
+  'plan.x.moved': 'Moved',
+  'plan.x.unplaced': 'Not planned',
+  'plan.x.account': 'Account: ',
+  'plan.x.segment': 'Segment: ',
+  'plan.x.rep': 'Rep: ',
+  'plan.x.duration': 'Length: ',
+  'plan.x.travel': 'travel',
+  'plan.x.status': 'Status: ',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

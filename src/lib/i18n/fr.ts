@@ -761,6 +761,18 @@ export const fr = {
   'plan.weekdayShort.fri': 'V',
   'plan.teamHint':
     'ETP : la part d’une journée pleine passée à vendre (0,5 = des demi-journées). Jours travaillés : pour un 4/5, décochez un jour et gardez l’ETP à 1.',
+  'plan.x.header':
+    'Date|Heure|Durée (min)|Commercial|Rôle|Action|Identifiant|Raison sociale|Segment|Ville|Code postal|Statut|UID',
+  'plan.x.planned': 'Prévu',
+  'plan.x.done': 'Fait',
+  'plan.x.moved': 'Déplacé',
+  'plan.x.unplaced': 'Non planifié',
+  'plan.x.account': 'Compte : ',
+  'plan.x.segment': 'Segment : ',
+  'plan.x.rep': 'Commercial : ',
+  'plan.x.duration': 'Durée : ',
+  'plan.x.travel': 'de trajet',
+  'plan.x.status': 'Statut : ',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -13,7 +13,12 @@ import {
 } from '../domain/plan-settings';
 import { t } from '../i18n/index.svelte';
 import { engine, Cancelled } from '../worker/client';
-import type { PlanItemView, PlanSummary, RebalanceProposal } from '../worker/protocol';
+import type {
+  PlanExportLabels,
+  PlanItemView,
+  PlanSummary,
+  RebalanceProposal
+} from '../worker/protocol';
 import { dayParts, frenchHolidays, isoDay, weekday } from '../domain/calendar';
 import { app } from './app.svelte';
 import { downloadText } from './download';
@@ -323,7 +328,8 @@ export class PlansState {
       scenarioId: this.sid,
       rep,
       format,
-      name: who === null ? t('plan.calendarAll') : t('plan.calendarOf', { rep: who })
+      name: who === null ? t('plan.calendarAll') : t('plan.calendarOf', { rep: who }),
+      labels: exportLabels()
     });
     const slug = (x: string) =>
       x
@@ -343,5 +349,34 @@ export class PlansState {
 }
 
 export type PlanExportFormat = 'excel-fr' | 'standard' | 'xlsx' | 'ics';
+
+/** The words of plan exports in the interface's language. */
+function exportLabels(): PlanExportLabels {
+  return {
+    header: t('plan.x.header').split('|'),
+    status: {
+      planned: t('plan.x.planned'),
+      done: t('plan.x.done'),
+      moved: t('plan.x.moved'),
+      unplaced: t('plan.x.unplaced')
+    },
+    roles: { field: t('channel.field'), inside: t('channel.inside') },
+    reasons: {
+      none: '',
+      capacity: t('plan.reason.capacity'),
+      noRep: t('plan.reason.noRep'),
+      noCapacity: t('plan.reason.noCapacity'),
+      tooLong: t('plan.reason.tooLong')
+    },
+    ics: {
+      account: t('plan.x.account'),
+      segment: t('plan.x.segment'),
+      rep: t('plan.x.rep'),
+      duration: t('plan.x.duration'),
+      travel: t('plan.x.travel'),
+      status: t('plan.x.status')
+    }
+  };
+}
 
 export const plans = new PlansState();

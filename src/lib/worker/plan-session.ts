@@ -41,7 +41,8 @@ import type {
   PlanSummary,
   PlanWeekView,
   ProgressFn,
-  RebalanceProposal
+  RebalanceProposal,
+  PlanExportLabels
 } from './protocol';
 
 interface Deps {
@@ -260,23 +261,14 @@ export function createPlanSession(deps: Deps) {
     if (accepted && h === accepted) await deps.db().plans.put(h.rec);
   }
 
-  function rowsFor(h: Held, rep: number | null, dialect: CsvDialect | 'xlsx') {
+  function rowsFor(
+    h: Held,
+    rep: number | null,
+    dialect: CsvDialect | 'xlsx',
+    L: PlanExportLabels = FRENCH_LABELS
+  ) {
     const rec = h.rec;
-    const header = [
-      'Date',
-      'Heure',
-      'Durée (min)',
-      'Commercial',
-      'Rôle',
-      'Action',
-      'Identifiant',
-      'Raison sociale',
-      'Segment',
-      'Ville',
-      'Code postal',
-      'Statut',
-      'UID'
-    ];
+    const header = L.header;
     const wsPart = uidPart(rec.workspaceId);
     const startPart = isoDay(rec.start).replace(/-/g, '');
     function* rows(): Generator<CsvCell[]> {
@@ -285,18 +277,18 @@ export function createPlanSession(deps: Deps) {
         const r = v.rep >= 0 ? rec.reps[v.rep] : null;
         const status =
           v.day < 0
-            ? `Non planifié (${reasonLabel(v.reason)})`
+            ? `${L.status.unplaced} (${L.reasons[v.reason]})`
             : v.done
-              ? 'Fait'
+              ? L.status.done
               : v.moved
-                ? 'Déplacé'
-                : 'Prévu';
+                ? L.status.moved
+                : L.status.planned;
         yield [
           v.day < 0 ? '' : dialect === 'excel-fr' ? frDay(v.day) : isoDay(v.day),
           v.day < 0 ? '' : hhmm(v.minute),
           v.minutes,
           r?.name ?? '',
-          r ? (r.role === 'field' ? 'Terrain' : 'Sédentaire') : '',
+          r ? L.roles[r.role] : '',
           rec.actions[v.action].name,
           v.accountId,
           v.accountName,
@@ -725,9 +717,12 @@ export function createPlanSession(deps: Deps) {
       rep: number | null;
       format: CsvDialect | 'xlsx' | 'ics';
       name: string;
+      /** Words of the file in the user's language (French when absent). */
+      labels?: PlanExportLabels;
     }): Promise<string | ArrayBuffer> {
       const h = await shownFor(req.scenarioId);
       if (!h) return '';
+      const L = req.labels ?? FRENCH_LABELS;
       const rec = h.rec;
       if (req.format === 'ics') {
         const wsPart = uidPart(rec.workspaceId);
@@ -745,13 +740,13 @@ export function createPlanSession(deps: Deps) {
               minutes: Math.max(15, v.minutes),
               summary: `${act.name} — ${v.accountName}`,
               description: [
-                `Compte : ${v.accountName} (${v.accountId})`,
-                `Segment : ${seg}`,
-                `Commercial : ${rep}`,
+                `${L.ics.account}${v.accountName} (${v.accountId})`,
+                `${L.ics.segment}${seg}`,
+                `${L.ics.rep}${rep}`,
                 act.travelMinutes > 0
-                  ? `Durée : ${act.minutes} min + ${act.travelMinutes} min de trajet`
-                  : `Durée : ${act.minutes} min`,
-                v.done ? 'Statut : fait' : ''
+                  ? `${L.ics.duration}${act.minutes} min + ${act.travelMinutes} min ${L.ics.travel}`
+                  : `${L.ics.duration}${act.minutes} min`,
+                v.done ? `${L.ics.status}${L.status.done}` : ''
               ]
                 .filter(Boolean)
                 .join('\n'),
@@ -773,7 +768,7 @@ export function createPlanSession(deps: Deps) {
           events: events()
         });
       }
-      const { header, rows } = rowsFor(h, req.rep, req.format);
+      const { header, rows } = rowsFor(h, req.rep, req.format, L);
       if (req.format === 'xlsx') {
         const bytes = await toXlsx('Plan', header, rows());
         return Comlink.transfer(bytes, [bytes]);
@@ -825,17 +820,38 @@ function previousDays(
   return out;
 }
 
-function reasonLabel(r: UnplacedReason): string {
-  switch (r) {
-    case 'capacity':
-      return 'capacité dépassée';
-    case 'noRep':
-      return 'aucun commercial';
-    case 'noCapacity':
-      return 'commercial sans capacité';
-    case 'tooLong':
-      return 'action plus longue qu’une journée';
-    default:
-      return '';
+/** The export's words in French (the default, and what CRM imports in France expect). */
+export const FRENCH_LABELS: PlanExportLabels = {
+  header: [
+    'Date',
+    'Heure',
+    'Durée (min)',
+    'Commercial',
+    'Rôle',
+    'Action',
+    'Identifiant',
+    'Raison sociale',
+    'Segment',
+    'Ville',
+    'Code postal',
+    'Statut',
+    'UID'
+  ],
+  status: { planned: 'Prévu', done: 'Fait', moved: 'Déplacé', unplaced: 'Non planifié' },
+  roles: { field: 'Terrain', inside: 'Sédentaire' },
+  reasons: {
+    none: '',
+    capacity: 'capacité dépassée',
+    noRep: 'aucun commercial',
+    noCapacity: 'commercial sans capacité',
+    tooLong: 'action plus longue qu’une journée'
+  },
+  ics: {
+    account: 'Compte : ',
+    segment: 'Segment : ',
+    rep: 'Commercial : ',
+    duration: 'Durée : ',
+    travel: 'de trajet',
+    status: 'Statut : '
   }
-}
+};

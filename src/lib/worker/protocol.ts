@@ -207,3 +207,21 @@ export interface RebalanceProposal {
     hours: number;
   }>;
 }
+
+/** The words written in plan exports (CSV/XLSX header and values, ICS descriptions). */
+export interface PlanExportLabels {
+  /** 13 column names: date, time, minutes, rep, role, action, id, name, segment, town,
+   * postcode, status, UID. */
+  header: string[];
+  status: { planned: string; done: string; moved: string; unplaced: string };
+  roles: Record<Role, string>;
+  reasons: Record<UnplacedReason, string>;
+  ics: {
+    account: string;
+    segment: string;
+    rep: string;
+    duration: string;
+    travel: string;
+    status: string;
+  };
+}

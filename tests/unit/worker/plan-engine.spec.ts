@@ -157,6 +157,25 @@ describe('action plans through the engine', () => {
     const s = sum!.reps[rep].stats;
     expect(rows.length - 1).toBe(s.actions + s.unplaced);
     expect(rows[1][0]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    // In the user's language when labels are given (English here).
+    const { FRENCH_LABELS } = await import('../../../src/lib/worker/plan-session');
+    const en = {
+      ...FRENCH_LABELS,
+      header: FRENCH_LABELS.header.map((h, k) => (k === 1 ? 'Time' : k === 11 ? 'Status' : h)),
+      status: { planned: 'Planned', done: 'Done', moved: 'Moved', unplaced: 'Not planned' }
+    };
+    const english = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
+      rep,
+      format: 'standard',
+      name: 'Plan',
+      labels: en
+    })) as string;
+    const enRows = Papa.parse<string[]>(english.trim(), { delimiter: ',' }).data;
+    expect(enRows[0][1]).toBe('Time');
+    expect(enRows.slice(1).every((r) => /^(Planned|Done|Moved|Not planned)/.test(r[11]))).toBe(
+      true
+    );
     const std = (await engine.exportPlan({
       scenarioId: req.scenarioId,
       rep,
