@@ -67,6 +67,15 @@ test('plans: generate on the sample, accept, open a rep, mark done, reassign, ex
   await expect(page.getByRole('combobox', { name: 'Rôle : Chloé Garnier' })).toHaveValue('inside');
   await expect(page.getByRole('combobox', { name: 'Rôle : Camille Martin' })).toHaveValue('field');
 
+  // Removing a rep can be undone for a few seconds.
+  const names = page.getByRole('textbox', { name: /^Nom du commercial/ });
+  await expect(names).toHaveCount(8);
+  await page.getByRole('button', { name: 'Retirer de l’équipe : Thomas Dubois' }).click();
+  await expect(names).toHaveCount(7);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(names).toHaveCount(8);
+  await expect(page.getByRole('combobox', { name: 'Rôle : Thomas Dubois' })).toHaveValue('field');
+
   // Generate: a draft, then accept it.
   await page.getByRole('button', { name: 'Générer les plans' }).click();
   const status = page.getByTestId('plan-status');

@@ -753,6 +753,7 @@ export const en: Record<MessageKey, string> = {
   'plan.x.duration': 'Length: ',
   'plan.x.travel': 'travel',
   'plan.x.status': 'Status: ',
+  'plan.repRemoved': '{name} removed from the team.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

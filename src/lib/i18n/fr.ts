@@ -773,6 +773,7 @@ export const fr = {
   'plan.x.duration': 'Durée : ',
   'plan.x.travel': 'de trajet',
   'plan.x.status': 'Statut : ',
+  'plan.repRemoved': '{name} retiré de l’équipe.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -298,6 +298,16 @@ export class AppState {
     setTimeout(() => this.dismiss(id), 6000);
   }
 
+  /** An info toast with « Annuler » for 10 s. */
+  undoable(key: MessageKey, params: MessageParams, undo: () => void | Promise<void>): void {
+    const id = this.pushToast({
+      text: t(key, params),
+      kind: 'info',
+      action: { label: t('toast.undo'), run: undo }
+    });
+    setTimeout(() => this.dismiss(id), UNDO_MS);
+  }
+
   error(key: MessageKey, params?: MessageParams): void {
     this.pushToast({ text: t(key, params), kind: 'error' });
   }

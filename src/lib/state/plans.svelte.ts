@@ -201,6 +201,20 @@ export class PlansState {
     this.revision++;
   }
 
+  /** Removes a rep from the team, with « Annuler » for 10 s. */
+  removeRep(index: number): void {
+    const rep = this.settings?.reps[index];
+    if (!rep) return;
+    const copy = structuredClone($state.snapshot(rep)) as PlanSettings['reps'][number];
+    this.update((st) => st.reps.splice(index, 1));
+    app.undoable('plan.repRemoved', { name: rep.name }, () =>
+      this.update((st) => {
+        if (!st.reps.some((r) => r.id === copy.id))
+          st.reps.splice(Math.min(index, st.reps.length), 0, copy);
+      })
+    );
+  }
+
   /** Accounts reassigned by hand (any role). */
   get reassigned(): number {
     return this.settings ? Object.keys(this.settings.assign).length : 0;
