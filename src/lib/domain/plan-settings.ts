@@ -5,7 +5,7 @@
 import { weekday } from './calendar';
 import type { EpochDay } from './columns';
 import type { Role } from './coverage';
-import type { PlanOverride, PlanRep } from './plan';
+import { ALL_WEEKDAYS, type PlanOverride, type PlanRep } from './plan';
 
 /** What the manager sets for the plans of a scenario (kept in the scenario model). */
 export interface PlanSettings {
@@ -57,7 +57,7 @@ export function normalizePlanSettings(raw: unknown, today: EpochDay): PlanSettin
           weekdays:
             Array.isArray(r.weekdays) && r.weekdays.length === 5
               ? r.weekdays.map((x) => x !== false)
-              : [true, true, true, true, true],
+              : [...ALL_WEEKDAYS],
           daysOff: Array.isArray(r.daysOff)
             ? r.daysOff
                 .filter(isObj)

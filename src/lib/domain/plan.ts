@@ -179,9 +179,19 @@ const roleOf = (c: Channel): Role | null =>
   c === 'field' ? 'field' : c === 'inside' ? 'inside' : null;
 
 /** Minutes of one action (meeting + travel). */
-export const actionMinutes = (a: ActionDef): number =>
+export const actionMinutes = (a: Pick<ActionDef, 'minutes' | 'travelMinutes'>): number =>
   Math.max(0, Number.isFinite(a.minutes) ? a.minutes : 0) +
   Math.max(0, Number.isFinite(a.travelMinutes) ? a.travelMinutes : 0);
+
+/** Every weekday worked (Monday to Friday): the default of a rep. */
+export const ALL_WEEKDAYS: readonly boolean[] = [true, true, true, true, true];
+
+/** Index of the month of `day` in `monthStarts` (first days of the period's months, ascending). */
+export function monthOf(monthStarts: readonly number[], day: number): number {
+  let m = 0;
+  while (m + 1 < monthStarts.length && monthStarts[m + 1] <= day) m++;
+  return m;
+}
 
 /** Stable key of one occurrence: the same account, action and number give the same key. */
 export const occurrenceKey = (accountId: string, actionId: string, seq: number): string =>
@@ -722,13 +732,8 @@ export function generatePlan(
   const monthStarts: number[] = [start];
   for (let d = start + 1; d < end; d++) if (dayParts(d).day === 1) monthStarts.push(d);
   const nM = monthStarts.length;
-  const monthOf = (day: number) => {
-    let m = 0;
-    while (m + 1 < nM && monthStarts[m + 1] <= day) m++;
-    return m;
-  };
   const monthIndex = new Int32Array(end - start);
-  for (let d = start; d < end; d++) monthIndex[d - start] = monthOf(d);
+  for (let d = start; d < end; d++) monthIndex[d - start] = monthOf(monthStarts, d);
   const monthLoad = new Float64Array(nR * nM);
   const monthCapacity = new Float64Array(nR * nM);
   for (let r = 0; r < nR; r++)

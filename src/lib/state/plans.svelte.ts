@@ -5,7 +5,7 @@
  */
 import { mainDb } from '../db/main';
 import type { Role } from '../domain/coverage';
-import { occurrenceKey, repKey } from '../domain/plan';
+import { ALL_WEEKDAYS, occurrenceKey, repKey } from '../domain/plan';
 import {
   defaultPlanSettings,
   normalizePlanSettings,
@@ -107,7 +107,7 @@ export class PlansState {
         name: r.name,
         role: r.role,
         fte: 1,
-        weekdays: [true, true, true, true, true],
+        weekdays: [...ALL_WEEKDAYS],
         daysOff: []
       }));
       this.settings = settings;

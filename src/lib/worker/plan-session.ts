@@ -17,6 +17,8 @@ import {
   generatePlan,
   occurrenceKey,
   proposeMoves,
+  monthOf,
+  ALL_WEEKDAYS,
   proposeReps,
   sortItems,
   UNPLACED_REASONS,
@@ -54,6 +56,10 @@ interface Deps {
 
 interface Held {
   rec: PlanRecord;
+  /** Hours of one action of each type (meeting + travel). */
+  hours: number[];
+  /** A draft against the accepted plan, computed once when it is generated. */
+  diff: PlanSummary['diff'];
   /** [from, to) of each rep's items; the last entry is the items without a rep. */
   ranges: Array<[number, number]>;
 }
@@ -117,7 +123,14 @@ const sumOf = (r: Record<string, number>) => Object.values(r).reduce((s, x) => s
 export function createPlanSession(deps: Deps) {
   let draft: Held | null = null;
   let accepted: (Held & { scenarioId: string }) | null = null;
-  const hold = (rec: PlanRecord): Held => ({ rec, ranges: rangesOf(rec.items, rec.reps.length) });
+  const hold = (rec: PlanRecord, diff: PlanSummary['diff'] = null): Held => ({
+    rec,
+    hours: rec.actions.map((a) => actionMinutes(a) / 60),
+    diff,
+    ranges: rangesOf(rec.items, rec.reps.length)
+  });
+  /** Hours of item j. */
+  const hoursOf = (h: Held, j: number) => h.hours[h.rec.items.action[j]];
   /** The plan shown for a scenario, read back from IndexedDB if the worker was restarted. */
   async function shownFor(scenarioId: string): Promise<Held | null> {
     if (draft?.rec.scenarioId === scenarioId) return draft;
@@ -138,18 +151,14 @@ export function createPlanSession(deps: Deps) {
     let hours = 0;
     let unplacedHours = 0;
     let done = 0;
-    const mins = rec.actions.map((a) => a.minutes + a.travelMinutes);
     for (let j = 0; j < rec.items.length; j++) {
-      const m = mins[rec.items.action[j]] / 60;
+      const m = hoursOf(h, j);
       if (rec.items.flags[j] & FLAG_DONE) done++;
       if (rec.items.day[j] < 0) {
         byReason[UNPLACED_REASONS[rec.items.reason[j]]]++;
         unplacedHours += m;
       } else hours += m;
     }
-    let diff: PlanSummary['diff'] = null;
-    if (status === 'draft' && accepted && accepted.rec.scenarioId === rec.scenarioId)
-      diff = diffPlans(accepted.rec, rec);
     return {
       status,
       scenarioId: rec.scenarioId,
@@ -175,7 +184,7 @@ export function createPlanSession(deps: Deps) {
         monthLoad: Array.from(rec.monthLoad.subarray(i * nM, (i + 1) * nM)),
         monthCapacity: Array.from(rec.monthCapacity.subarray(i * nM, (i + 1) * nM)),
         daysOff: r.daysOff,
-        weekdays: r.weekdays ?? [true, true, true, true, true]
+        weekdays: r.weekdays ?? [...ALL_WEEKDAYS]
       })),
       monthStarts: rec.monthStarts,
       alsaceMoselle: rec.alsaceMoselle,
@@ -191,7 +200,7 @@ export function createPlanSession(deps: Deps) {
         accounts: rec.accounts.ids.length
       },
       unplacedByReason: byReason,
-      diff
+      diff: status === 'draft' ? h.diff : null
     };
   }
 
@@ -243,7 +252,7 @@ export function createPlanSession(deps: Deps) {
       rep: it.rep[j],
       day: it.day[j],
       minute: it.minute[j],
-      minutes: act.minutes + act.travelMinutes,
+      minutes: actionMinutes(act),
       done: (it.flags[j] & FLAG_DONE) !== 0,
       moved: (it.flags[j] & FLAG_MOVED) !== 0,
       kept: (it.flags[j] & FLAG_KEPT) !== 0,
@@ -424,7 +433,10 @@ export function createPlanSession(deps: Deps) {
         modelHours: plan.modelHours,
         issues: plan.issues
       };
-      draft = hold(rec);
+      draft = hold(
+        rec,
+        plan.ok && accepted?.rec.scenarioId === rec.scenarioId ? diffPlans(accepted.rec, rec) : null
+      );
       if (!plan.ok) {
         const out = summary(draft, 'draft');
         draft = null;
@@ -452,12 +464,8 @@ export function createPlanSession(deps: Deps) {
     /** The plan shown for a scenario: its draft if any, else the accepted plan (read once). */
     async loadPlan(req: { scenarioId: string }): Promise<PlanSummary | null> {
       if (draft && draft.rec.scenarioId !== req.scenarioId) draft = null;
-      if (accepted?.scenarioId !== req.scenarioId) {
-        const rec = await deps.db().plans.get(req.scenarioId);
-        accepted = rec ? { ...hold(rec), scenarioId: rec.scenarioId } : null;
-      }
-      if (draft) return summary(draft, 'draft');
-      return accepted ? summary(accepted, 'accepted') : null;
+      const h = await shownFor(req.scenarioId);
+      return h ? summary(h, h === draft ? 'draft' : 'accepted') : null;
     },
 
     /** One rep's actions of one week (rep -1: actions nobody could take), with the unplaced. */
@@ -494,9 +502,8 @@ export function createPlanSession(deps: Deps) {
       for (const j of itemsOf(h, req.rep)) {
         const d = rec.items.day[j];
         if (d < 0) continue;
-        const a = rec.actions[rec.items.action[j]];
         counts[d - rec.start]++;
-        hours[d - rec.start] += (a.minutes + a.travelMinutes) / 60;
+        hours[d - rec.start] += hoursOf(h, j);
       }
       return { start: rec.start, counts, hours };
     },
@@ -608,9 +615,8 @@ export function createPlanSession(deps: Deps) {
         const p = dayParts(d);
         const m = out.get(`${p.year}-${p.month}`);
         if (!m) continue;
-        const a = rec.actions[rec.items.action[j]];
         m.counts[rec.items.action[j]]++;
-        m.hours += (a.minutes + a.travelMinutes) / 60;
+        m.hours += hoursOf(h, j);
       }
       return { months: [...out.values()] };
     },
@@ -628,7 +634,7 @@ export function createPlanSession(deps: Deps) {
       for (let j = 0; j < rec.items.length; j++) {
         const a = rec.actions[rec.items.action[j]];
         const role = a.channel === 'field' ? 'field' : a.channel === 'inside' ? 'inside' : null;
-        if (role) hours[role][rec.items.account[j]] += (a.minutes + a.travelMinutes) / 60;
+        if (role) hours[role][rec.items.account[j]] += hoursOf(h, j);
       }
       const moves = proposeMoves({
         repRoles: rec.reps.map((r) => r.role),
@@ -666,19 +672,14 @@ export function createPlanSession(deps: Deps) {
       const j = req.index;
       if (j < 0 || j >= it.length) return null;
       const r = it.rep[j];
-      const a = rec.actions[it.action[j]];
-      const hrs = (a.minutes + a.travelMinutes) / 60;
+      const hrs = hoursOf(h, j);
       const old = it.day[j];
       const next = req.day === null ? old : req.day;
       const nM = rec.monthStarts.length;
-      const monthOf = (d: number) => {
-        let m = 0;
-        while (m + 1 < nM && rec.monthStarts[m + 1] <= d) m++;
-        return r * nM + m;
-      };
+      const month = (d: number) => r * nM + monthOf(rec.monthStarts, d);
       if (r >= 0 && next !== old) {
-        if (old >= 0) rec.monthLoad[monthOf(old)] -= hrs;
-        rec.monthLoad[monthOf(next)] += hrs;
+        if (old >= 0) rec.monthLoad[month(old)] -= hrs;
+        rec.monthLoad[month(next)] += hrs;
         if (old >= 0) rec.weekLoad[r * rec.weeks + Math.floor((old - rec.week0) / 7)] -= hrs;
         else {
           rec.stats[r].unplaced--;
@@ -703,7 +704,7 @@ export function createPlanSession(deps: Deps) {
         sortItems(view, rec.accounts.area);
         assignMinutes(
           view,
-          rec.actions.map((x) => actionMinutes({ ...x, unitCost: 0, automatable: false }))
+          h.hours.map((x) => x * 60)
         );
       }
       rec.updatedAt = Date.now();
