@@ -112,20 +112,33 @@ export interface DayRange {
   to: EpochDay;
 }
 
+/** What may keep a person from working a day (the options of `workingDays`). */
+export interface WorkOptions {
+  alsaceMoselle?: boolean;
+  daysOff?: readonly DayRange[];
+  /** Weekdays worked, Monday to Friday (a 4/5 rep: Monday–Thursday); all by default. */
+  weekdays?: readonly boolean[];
+}
+
+/** Why `day` is not worked (weekend, public holiday, day off or weekday not worked), or null. */
+export function dayOffReason(
+  day: EpochDay,
+  opts: WorkOptions = {}
+): 'weekend' | 'holiday' | 'off' | null {
+  const wd = weekday(day);
+  if (wd > 4) return 'weekend';
+  if (frenchHolidays(dayParts(day).year, opts.alsaceMoselle).some((h) => h.day === day))
+    return 'holiday';
+  if (opts.weekdays?.[wd] === false) return 'off';
+  if (opts.daysOff?.some((r) => day >= r.from && day <= r.to)) return 'off';
+  return null;
+}
+
 /**
  * Which days of [start, end) a person can work: 1 = working day, 0 = weekend, public holiday or
  * day off. Index 0 is `start`.
  */
-export function workingDays(
-  start: EpochDay,
-  end: EpochDay,
-  opts: {
-    alsaceMoselle?: boolean;
-    daysOff?: readonly DayRange[];
-    /** Weekdays worked, Monday to Friday (a 4/5 rep: Monday–Thursday); all by default. */
-    weekdays?: readonly boolean[];
-  } = {}
-): Uint8Array {
+export function workingDays(start: EpochDay, end: EpochDay, opts: WorkOptions = {}): Uint8Array {
   const n = Math.max(0, end - start);
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

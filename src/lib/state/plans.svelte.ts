@@ -19,7 +19,7 @@ import type {
   PlanSummary,
   RebalanceProposal
 } from '../worker/protocol';
-import { dayParts, frenchHolidays, isoDay, weekday } from '../domain/calendar';
+import { dayOffReason, isoDay } from '../domain/calendar';
 import { app } from './app.svelte';
 import { downloadText } from './download';
 import { coverage } from './coverage.svelte';
@@ -225,18 +225,6 @@ export class PlansState {
     this.update((st) => (st.assign = {}));
   }
 
-  /** Why a rep cannot work on `day` (weekend, public holiday, day off), or null. */
-  private dayOffReason(rep: number, day: number): 'weekend' | 'holiday' | 'off' | null {
-    const s = this.summary;
-    if (!s) return null;
-    if (weekday(day) > 4) return 'weekend';
-    const y = dayParts(day).year;
-    if (frenchHolidays(y, s.alsaceMoselle).some((h) => h.day === day)) return 'holiday';
-    if (s.reps[rep]?.weekdays[weekday(day)] === false) return 'off';
-    if (s.reps[rep]?.daysOff.some((r) => day >= r.from && day <= r.to)) return 'off';
-    return null;
-  }
-
   /** Marks an action done or moves it; kept in the settings so regenerations keep it. */
   async setItem(item: PlanItemView, change: { day?: number; done?: boolean }): Promise<void> {
     const s = this.summary;
@@ -247,7 +235,9 @@ export class PlansState {
       app.error('plan.moveOutside');
       return;
     }
-    const off = day !== null && item.rep >= 0 ? this.dayOffReason(item.rep, day) : null;
+    const rep = item.rep >= 0 ? s.reps[item.rep] : undefined;
+    const off =
+      day !== null && rep ? dayOffReason(day, { alsaceMoselle: s.alsaceMoselle, ...rep }) : null;
     if (off) {
       app.error(`plan.moveNot.${off}`);
       return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  dayOffReason,
   easterSunday,
   epochDay,
   frenchHolidays,
@@ -68,5 +69,23 @@ describe('calendar', () => {
     expect(count - off.reduce((s, x) => s + x, 0)).toBe(10); // two weeks of August
     expect(off[epochDay(2027, 8, 2) - start]).toBe(0);
     expect(off[epochDay(2027, 8, 16) - start]).toBe(1);
+  });
+
+  it('says why a day is not worked, in agreement with workingDays', () => {
+    const start = epochDay(2027, 1, 1);
+    const end = addMonths(start, 24);
+    const opts = {
+      alsaceMoselle: true,
+      weekdays: [true, true, true, true, false],
+      daysOff: [{ from: epochDay(2027, 8, 2), to: epochDay(2027, 8, 13) }]
+    };
+    const days = workingDays(start, end, opts);
+    for (let d = start; d < end; d++)
+      expect(dayOffReason(d, opts) === null).toBe(days[d - start] === 1);
+    expect(dayOffReason(epochDay(2027, 12, 25), opts)).toBe('weekend'); // a Saturday
+    expect(dayOffReason(epochDay(2027, 12, 27), opts)).toBe(null);
+    expect(dayOffReason(epochDay(2027, 3, 26), opts)).toBe('holiday'); // Vendredi saint (A-M)
+    expect(dayOffReason(epochDay(2027, 1, 8), opts)).toBe('off'); // a Friday, not worked
+    expect(dayOffReason(epochDay(2027, 8, 3), opts)).toBe('off');
   });
 });
