@@ -58,6 +58,9 @@ import type {
   SegmentationView
 } from './protocol';
 
+/** Graded criteria kept per dataset: enough for a model and the scenarios compared with it. */
+const GRADED_CACHE = 24;
+
 export function createEngine(openDb: () => PodiumDB) {
   let db: PodiumDB | null = null;
   const database = (): PodiumDB => (db ??= openDb());
@@ -102,8 +105,17 @@ export function createEngine(openDb: () => PodiumDB) {
   const gradedOf = (table: AccountTable, c: Criterion): Graded | null => {
     const cache = segCache(table);
     const key = JSON.stringify([c.column, c.rule]);
-    if (!cache.graded.has(key)) cache.graded.set(key, gradeCriterion(table, c));
-    return cache.graded.get(key) ?? null;
+    const hit = cache.graded.get(key);
+    // Least recently used first in the map; each entry is a Float32Array of the whole table, so
+    // the cache is bounded (every edit of a grade would otherwise keep one more).
+    cache.graded.delete(key);
+    const graded = hit !== undefined ? hit : gradeCriterion(table, c);
+    cache.graded.set(key, graded);
+    while (cache.graded.size > GRADED_CACHE) {
+      const oldest = cache.graded.keys().next().value as string;
+      cache.graded.delete(oldest);
+    }
+    return graded;
   };
   /**
    * The segmentation of `model`: the result the screen just computed when the model is the same
