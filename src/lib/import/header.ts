@@ -133,5 +133,13 @@ const TOTAL_RE =
  */
 export function isTotalRow(row: readonly string[]): boolean {
   const first = row.find(isFilled);
-  return first !== undefined && TOTAL_RE.test(fold(first));
+  // Cheap exit before folding (called on every row of an import): no totals label is longer.
+  if (first === undefined) return false;
+  const c = first.trimStart().charCodeAt(0);
+  if (c >= 48 && c <= 57) return false; // an identifier or an amount, never a label
+  if (first.length > LONGEST_TOTAL_LABEL && first.trim().length > LONGEST_TOTAL_LABEL) return false;
+  return TOTAL_RE.test(fold(first));
 }
+
+/** « sous-total general clients : » with room for extra spaces. */
+const LONGEST_TOTAL_LABEL = 40;

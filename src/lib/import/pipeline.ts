@@ -203,16 +203,6 @@ function quickNumber(raw: string, style: NumberStyle): number | null {
   return negative ? -v : v;
 }
 
-/** `isEmptyCell` with a fast exit for the usual case: a value starting with a digit or letter. */
-function emptyCell(raw: string): boolean {
-  const n = raw.length;
-  if (n === 0) return true;
-  const c = raw.charCodeAt(0);
-  // Empty markers start with a space, '-', a dash, '#', 'n'/'N' (n.c., N/A, null): check those.
-  if ((c >= 48 && c <= 57) || (n > 8 && c !== 32 && c !== 9 && c !== 160)) return false;
-  return isEmptyCell(raw);
-}
-
 /** `dd/mm/yyyy` (or `-`, `.`) parsed by hand; anything else goes to parseDate. */
 function quickDate(s: string, order: DateOrder): number | null {
   if (s.length !== 10 || order === 'ymd') return null;
@@ -249,7 +239,7 @@ export function parseCell(
     const { value, damaged } = checkIdentifier(raw);
     return { value: value === '' ? null : value, ok: true, damaged };
   }
-  if (emptyCell(raw)) return { value: null, ok: true };
+  if (isEmptyCell(raw)) return { value: null, ok: true };
   const c0 = raw.charCodeAt(0);
   const cN = raw.charCodeAt(raw.length - 1);
   const text = c0 <= 32 || cN <= 32 || c0 === 160 || cN === 160 ? raw.trim() : raw;
@@ -292,16 +282,6 @@ function digitKey(id: string): number {
     v = v * 10 + d;
   }
   return n * 1e14 + v;
-}
-
-/** Cheap pre-check for isTotalRow: total labels start with t, s or g (Total, Sous-total, Grand total, Somme). */
-function maybeTotal(row: readonly string[]): boolean {
-  for (const cell of row) {
-    if (cell === '' || cell.trim() === '') continue;
-    const c = cell.trimStart().charCodeAt(0) | 0x20;
-    return c === 0x74 || c === 0x73 || c === 0x67;
-  }
-  return false;
 }
 
 export type RejectReason = 'total' | 'noIdentity';
@@ -425,7 +405,7 @@ function makeWriter(
   if (b.kind === 'f64' && col.type === 'number') {
     const out = b.values;
     return (raw, row) => {
-      if (emptyCell(raw)) return EMPTY;
+      if (isEmptyCell(raw)) return EMPTY;
       const text = trimmed(raw);
       const v = quickNumber(text, style) ?? parseNumber(text, style);
       if (v === null) return INVALID;
@@ -436,7 +416,7 @@ function makeWriter(
   if (b.kind === 'f64') {
     const out = b.values;
     return (raw, row) => {
-      if (emptyCell(raw)) return EMPTY;
+      if (isEmptyCell(raw)) return EMPTY;
       const text = trimmed(raw);
       const v = quickDate(text, order) ?? parseDate(text, order);
       if (v === null) return INVALID;
@@ -460,7 +440,7 @@ function makeWriter(
   if (b.kind === 'str') {
     const out = b.values;
     return (raw, row) => {
-      if (emptyCell(raw)) return EMPTY;
+      if (isEmptyCell(raw)) return EMPTY;
       out[row] = trimmed(raw);
       return OK;
     };
@@ -468,7 +448,7 @@ function makeWriter(
   if (b.kind === 'dict' && col.role !== 'accountType') {
     const { codes, dict, index } = b;
     return (raw, row) => {
-      if (emptyCell(raw)) return EMPTY;
+      if (isEmptyCell(raw)) return EMPTY;
       const v = trimmed(raw);
       let code = index.get(v);
       if (code === undefined) {
@@ -558,14 +538,14 @@ export function buildImport(
     const row = src.rows[r];
     const line = src.lineNumbers[r];
     if ((r - first) % 50_000 === 0 && r > first) onProgress?.(r - first, total);
-    if (maybeTotal(row) && isTotalRow(row)) {
+    if (isTotalRow(row)) {
       reject(line, 'total');
       continue;
     }
     if (idCol || nameCol) {
       const idRaw = idCol ? (row[idCol.index] ?? '') : '';
       const nameRaw = nameCol ? (row[nameCol.index] ?? '') : '';
-      if (emptyCell(idRaw.trim()) && emptyCell(nameRaw.trim())) {
+      if (isEmptyCell(idRaw.trim()) && isEmptyCell(nameRaw.trim())) {
         reject(line, 'noIdentity');
         continue;
       }

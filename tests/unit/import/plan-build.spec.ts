@@ -141,6 +141,19 @@ describe('buildImport', () => {
     expect(r.blocking).toContain('noIdentityColumn');
   });
 
+  it('rejects every totals label, whatever its first letter, and imports padded empty markers as empty', () => {
+    const s = rowsOf(
+      'Code;Nom;CA\n1;A;10\n2;B;-        \nMontant total;;10\nCumul;;10\nTOTAL GÉNÉRAL :;;10\n'
+    );
+    const { table, report } = buildImport(s, planImport(s));
+    expect(report.rejectedRows.map((r) => r.reason)).toEqual(['total', 'total', 'total']);
+    expect(table.rowCount).toBe(2);
+    expect(report.revenueTotal).toBe(10);
+    const ca = report.columns.find((c) => c.name === 'CA');
+    expect(ca?.invalid).toBe(0);
+    expect(ca?.empty).toBe(1);
+  });
+
   it('hostile headers and cells stay plain data', () => {
     const s = rowsOf('__proto__;constructor;Nom\n1;2;<img src=x onerror=alert(1)>\n');
     const { table: t } = buildImport(s, planImport(s));

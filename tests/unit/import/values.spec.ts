@@ -48,10 +48,15 @@ describe('isEmptyCell', () => {
     'null',
     '#N/A',
     '#VALEUR!',
-    '#DIV/0!'
+    '#DIV/0!',
+    // Padded as fixed-width exports write them.
+    '-        ',
+    'N/A      ',
+    `   #VALEUR!${NBSP}   `
   ])('%j is empty', (raw) => expect(isEmptyCell(raw)).toBe(true));
-  it.each(['0', 'x', 'Non', 'nan', 'Nantes', '-1'])('%j is not empty', (raw) =>
-    expect(isEmptyCell(raw)).toBe(false)
+  it.each(['0', 'x', 'Non', 'nan', 'Nantes', '-1', 'Transports Lefèvre SA', '12 rue de la Paix'])(
+    '%j is not empty',
+    (raw) => expect(isEmptyCell(raw)).toBe(false)
   );
 });
 
