@@ -3,7 +3,7 @@
  * datasets and settings goes through here (main thread for small records, worker for datasets).
  */
 import type { ColumnMeta, ColumnValues } from '../domain/columns';
-import { defaultScenarioModel } from '../domain/scenario';
+import { defaultScenarioModel, type ScenarioModel } from '../domain/scenario';
 import type { AccountTable } from '../domain/table';
 import { concatColumn, sliceColumn } from '../domain/table';
 import { decodeColumn, encodeColumn } from './column-codec';
@@ -134,6 +134,19 @@ export async function createScenario(
 export async function renameScenario(db: PodiumDB, id: string, name: string): Promise<void> {
   if (!name.trim()) return;
   await db.scenarios.update(id, { name: name.trim(), updatedAt: Date.now() });
+}
+
+/**
+ * Stores one part of a scenario's model (`segmentation`, `coverage`, `plan`…) by key path: no
+ * read first, and a save of another part in flight cannot put back an older copy of this one.
+ */
+export async function saveScenarioPart<K extends keyof ScenarioModel>(
+  db: PodiumDB,
+  id: string,
+  part: K,
+  value: ScenarioModel[K]
+): Promise<void> {
+  await db.scenarios.update(id, { [`model.${part}`]: value, updatedAt: Date.now() });
 }
 
 /** Deletes a scenario; the last scenario of a workspace cannot be deleted (returns false). */

@@ -4,6 +4,7 @@
  * multiplications per segment and action (no per-account work), so it runs here, derived.
  */
 import { mainDb } from '../db/main';
+import { saveScenarioPart } from '../db/repo';
 import {
   computeCoverage,
   defaultCoverage,
@@ -72,14 +73,7 @@ export class CoverageState {
     const id = this.scenarioId;
     const model = this.model ? ($state.snapshot(this.model) as CoverageModel) : null;
     if (!id || !model) return;
-    this.saving = this.saving.then(async () => {
-      const rec = await mainDb().scenarios.get(id);
-      if (rec)
-        await mainDb().scenarios.update(id, {
-          model: { ...rec.model, coverage: model },
-          updatedAt: Date.now()
-        });
-    });
+    this.saving = this.saving.then(() => saveScenarioPart(mainDb(), id, 'coverage', model));
   }
 
   /** The model's tables as an XLSX workbook, built in the worker. */

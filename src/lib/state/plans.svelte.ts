@@ -4,6 +4,7 @@
  * generate, accept, change and export it. The work happens in the worker.
  */
 import { mainDb } from '../db/main';
+import { saveScenarioPart } from '../db/repo';
 import type { Role } from '../domain/coverage';
 import { ALL_WEEKDAYS, occurrenceKey, repKey } from '../domain/plan';
 import {
@@ -130,14 +131,7 @@ export class PlansState {
     const id = this.scenarioId;
     const s = this.settings ? ($state.snapshot(this.settings) as PlanSettings) : null;
     if (!id || !s) return;
-    this.saving = this.saving.then(async () => {
-      const rec = await mainDb().scenarios.get(id);
-      if (rec)
-        await mainDb().scenarios.update(id, {
-          model: { ...rec.model, plan: s },
-          updatedAt: Date.now()
-        });
-    });
+    this.saving = this.saving.then(() => saveScenarioPart(mainDb(), id, 'plan', s));
   }
 
   flush(): Promise<void> {

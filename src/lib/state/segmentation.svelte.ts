@@ -4,6 +4,7 @@
  * and is saved to the scenario after a short pause.
  */
 import { mainDb } from '../db/main';
+import { saveScenarioPart } from '../db/repo';
 import {
   defaultSegmentation,
   normalizeSegmentation,
@@ -125,15 +126,7 @@ export class SegmentationState {
     const id = this.scenarioId;
     const model = this.model ? ($state.snapshot(this.model) as SegmentationModel) : null;
     if (!id || !model) return;
-    this.saving = this.saving.then(async () => {
-      const db = mainDb();
-      const rec = await db.scenarios.get(id);
-      if (!rec) return;
-      await db.scenarios.update(id, {
-        model: { ...rec.model, segmentation: model },
-        updatedAt: Date.now()
-      });
-    });
+    this.saving = this.saving.then(() => saveScenarioPart(mainDb(), id, 'segmentation', model));
   }
 
   /** Resolves when every edit so far is stored. */

@@ -46,6 +46,29 @@ describe('workspaces', () => {
     expect((await repo.listWorkspaces(db)).map((w) => w.name)).toEqual(['Renommée']);
   });
 
+  it('saves each part of a scenario model without losing the others, even in parallel', async () => {
+    db = freshDb();
+    const ws = await repo.createWorkspace(db, 'A', 'S1');
+    const id = ws.activeScenarioId as string;
+    const before = (await db.scenarios.get(id))!;
+    await Promise.all([
+      repo.saveScenarioPart(db, id, 'notes', 'OR × 2 visites'),
+      repo.saveScenarioPart(db, id, 'plan', {
+        start: 20_000,
+        months: 6,
+        alsaceMoselle: false,
+        reps: [],
+        assign: {},
+        overrides: {}
+      })
+    ]);
+    const after = (await db.scenarios.get(id))!;
+    expect(after.model.notes).toBe('OR × 2 visites');
+    expect(after.model.plan?.months).toBe(6);
+    expect(after.model.version).toBe(before.model.version);
+    expect(after.updatedAt).toBeGreaterThanOrEqual(before.updatedAt);
+  });
+
   it('soft-deletes with undo, then purges everything the workspace owned', async () => {
     db = freshDb();
     const ws = await repo.createWorkspace(db, 'A', 'S1');
