@@ -32,6 +32,18 @@ test('segmentation: tune weights and thresholds, see moves, pin an account, relo
   await expect(page.getByTestId('moved')).toContainText('comptes ont changé de cible');
   expect(await total()).toBe(2000);
 
+  // A list of band limits with a word in it is refused in plain words and put back; the
+  // segmentation is not recomputed with a NaN limit.
+  const bounds = page.getByLabel('Limites des tranches (croissantes, séparées par ;)').first();
+  const kept = await bounds.inputValue();
+  await bounds.fill('10 ; 50 ; beaucoup');
+  await bounds.press('Tab');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Valeur invalide' }).first()
+  ).toBeVisible();
+  await expect(bounds).toHaveValue(kept);
+  expect(await total()).toBe(2000);
+
   // A threshold: the high weight band up to 50 % of cumulative revenue instead of 80 %.
   await page.getByLabel('Haute jusqu’à (% du CA cumulé)').fill('50');
   await page.getByLabel('Haute jusqu’à (% du CA cumulé)').press('Tab');
