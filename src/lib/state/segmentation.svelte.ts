@@ -165,7 +165,7 @@ export class SegmentationState {
 
   exportFile(
     format: 'excel-fr' | 'standard' | 'xlsx',
-    bandNames: string[]
+    bandNames: { weight: string[]; potential: string[] }
   ): Promise<string | ArrayBuffer> {
     const model = this.model;
     if (!model) return Promise.resolve('');

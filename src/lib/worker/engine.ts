@@ -503,7 +503,8 @@ export function createEngine(openDb: () => PodiumDB) {
     async exportSegmentation(req: {
       model: SegmentationModel;
       format: CsvDialect | 'xlsx';
-      bandNames: string[];
+      /** Names of the bands of each axis (2 bands: « Haut », « Bas »; 3: with « Moyen »). */
+      bandNames: { weight: string[]; potential: string[] };
     }): Promise<string | ArrayBuffer> {
       if (!resident) return '';
       const table = resident.table;
@@ -535,9 +536,9 @@ export function createEngine(openDb: () => PodiumDB) {
             nameCol ? (cellAt(table.values[nameCol.key], i) as string | null) : '',
             Number.isNaN(x) ? null : x,
             x > 0 && r.totalRevenue > 0 ? Math.round((x / r.totalRevenue) * 1e6) / 1e4 : 0,
-            req.bandNames[r.weightBand[i]] ?? '',
+            req.bandNames.weight[r.weightBand[i]] ?? '',
             Number.isNaN(r.potential[i]) ? null : Math.round(r.potential[i] * 10) / 10,
-            req.bandNames[r.potentialBand[i]] ?? '',
+            req.bandNames.potential[r.potentialBand[i]] ?? '',
             req.model.segments[r.segment[i]]?.name ?? '',
             pin ? 'oui' : '',
             pin?.reason ?? ''

@@ -140,3 +140,39 @@ describe('segmentation through the engine', () => {
     expect(again!.moved).toBe(moved);
   }, 60_000);
 });
+
+describe('segmentation export', () => {
+  it('names the bands of each axis by its own number of bands', async () => {
+    db = freshDb();
+    const engine = createEngine(() => db);
+    const { workspaceId } = await engine.createSampleWorkspace({
+      name: 'E',
+      scenarioName: 'S',
+      size: 300,
+      seed: 2
+    });
+    const ws = await getWorkspace(db, workspaceId);
+    await engine.loadDataset({ datasetId: ws!.activeDatasetId });
+    const { defaultSegmentation, normalizeSegmentation } =
+      await import('../../../src/lib/domain/segmentation');
+    const model = defaultSegmentation();
+    model.potential.criteria = await engine.proposeCriteria();
+    model.weight.bands = 2;
+    const two = normalizeSegmentation(model);
+    await engine.segment({ model: two });
+    const csv = (await engine.exportSegmentation({
+      model: two,
+      format: 'standard',
+      bandNames: { weight: ['High', 'Low'], potential: ['High', 'Mid', 'Low'] }
+    })) as string;
+    const rows = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const weightBands = new Set(rows.map((r) => r[4]));
+    const potentialBands = new Set(rows.map((r) => r[6]));
+    expect([...weightBands].sort()).toEqual(['High', 'Low']);
+    expect(potentialBands.has('Mid')).toBe(true);
+  });
+});
