@@ -24,10 +24,8 @@ import { getSetting, setSetting, writeDataset } from '../db/repo';
 import type { PodiumDB } from '../db/schema';
 import type { ProgressFn } from './protocol';
 
-/** Largest delimited text file accepted (bytes). */
-export const MAX_TEXT_BYTES = 600_000_000;
-/** Largest spreadsheet accepted (bytes, compressed). */
-export const MAX_SHEET_BYTES = 100_000_000;
+import { MAX_SHEET_BYTES, MAX_TEXT_BYTES } from '../import/limits';
+export { MAX_SHEET_BYTES, MAX_TEXT_BYTES };
 
 export interface ImportOptions {
   encoding?: EncodingName;
