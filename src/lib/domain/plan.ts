@@ -130,7 +130,8 @@ export type PlanIssue =
   | { code: 'tooLong'; action: string; rep: string }
   | { code: 'pinnedNoActions'; segment: string; accounts: number; sample: string[] }
   | { code: 'unknownRep'; name: string; accounts: number }
-  | { code: 'keptOutsideModel'; count: number };
+  | { code: 'keptOutsideModel'; count: number }
+  | { code: 'duplicateIds'; ids: number; sample: string[] };
 
 export interface RepStats {
   accounts: number;
@@ -191,6 +192,27 @@ export function monthOf(monthStarts: readonly number[], day: number): number {
   let m = 0;
   while (m + 1 < monthStarts.length && monthStarts[m + 1] <= day) m++;
   return m;
+}
+
+/**
+ * One key per account for plans, calendars and hand changes: the file's id, and for an id the
+ * file repeats, `id#2`, `id#3`… (the import flags duplicates but keeps both rows). Empty ids
+ * (no id nor name) become `#row`.
+ */
+export function uniqueAccountKeys(ids: readonly string[]): {
+  keys: string[];
+  duplicated: string[];
+} {
+  const seen = new Map<string, number>();
+  const duplicated: string[] = [];
+  const keys = ids.map((id, i) => {
+    if (!id) return `#${i + 1}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n === 2) duplicated.push(id);
+    return n === 1 ? id : `${id}#${n}`;
+  });
+  return { keys, duplicated };
 }
 
 /** Stable key of one occurrence: the same account, action and number give the same key. */

@@ -754,6 +754,8 @@ export const en: Record<MessageKey, string> = {
   'plan.x.travel': 'travel',
   'plan.x.status': 'Status: ',
   'plan.repRemoved': '{name} removed from the team.',
+  'plan.issue.duplicateIds':
+    'Ids repeated in the file: {ids} (e.g. {sample}). Each row is planned as a separate account, the second as “id#2”; fix the file and import it again to merge them.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

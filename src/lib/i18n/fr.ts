@@ -774,6 +774,8 @@ export const fr = {
   'plan.x.travel': 'de trajet',
   'plan.x.status': 'Statut : ',
   'plan.repRemoved': '{name} retiré de l’équipe.',
+  'plan.issue.duplicateIds':
+    'Identifiants en double dans le fichier : {ids} (par ex. {sample}). Chaque ligne est planifiée comme un compte à part, la seconde sous « identifiant#2 » ; corrigez le fichier et réimportez pour les fusionner.',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

@@ -20,6 +20,7 @@ import {
   monthOf,
   ALL_WEEKDAYS,
   proposeReps,
+  uniqueAccountKeys,
   sortItems,
   UNPLACED_REASONS,
   type PlanInput,
@@ -344,7 +345,9 @@ export function createPlanSession(deps: Deps) {
       if (!res) return null;
       const t = res.table;
       const seg = deps.segmentationOf(t, req.segmentation);
-      const ids = deps.idsOf(t) ?? accountIds(t) ?? [];
+      const fileIds = deps.idsOf(t) ?? accountIds(t) ?? [];
+      // One key per account: a repeated id would give two accounts the same calendar UIDs.
+      const { keys: ids, duplicated } = uniqueAccountKeys(fileIds);
       const names = textCol(t, 'name') ?? ids;
       const pc = textCol(t, 'postcode');
       const dep = textCol(t, 'department');
@@ -357,7 +360,7 @@ export function createPlanSession(deps: Deps) {
       const cityText = city ?? new Array<string>(n).fill('');
       const postcodes = pc ?? new Array<string>(n).fill('');
       const pinnedIds = new Set(req.segmentation.pins.map((p) => p.accountId));
-      const pinned = Uint8Array.from(ids, (id) => (pinnedIds.has(id) ? 1 : 0));
+      const pinned = Uint8Array.from(fileIds, (id) => (pinnedIds.has(id) ? 1 : 0));
       const s = req.settings;
       if (accepted?.rec.scenarioId !== req.scenarioId) await api.loadPlan(req);
       const input: PlanInput = {
@@ -391,6 +394,12 @@ export function createPlanSession(deps: Deps) {
       const plan = generatePlan(input, (done, total) =>
         onProgress?.({ stage: 'plan', done, total })
       );
+      if (duplicated.length)
+        plan.issues.push({
+          code: 'duplicateIds',
+          ids: duplicated.length,
+          sample: duplicated.slice(0, 5)
+        });
       const rec: PlanRecord = {
         scenarioId: req.scenarioId,
         workspaceId: req.workspaceId,

@@ -221,3 +221,78 @@ describe('action plans through the engine', () => {
     expect(sheet.length - 1).toBe(sum!.totals.actions + sum!.totals.unplaced);
   });
 });
+
+describe('action plans with an id repeated in the file', () => {
+  it('plans both rows as separate accounts with distinct keys and UIDs, and says so', async () => {
+    db = freshDb();
+    const engine = createEngine(() => db);
+    const { createWorkspace, writeDataset } = await import('../../../src/lib/db/repo');
+    const ws = await createWorkspace(db, 'Doublons', 'S');
+    const n = 40;
+    const ids = Array.from({ length: n }, (_, i) => `C${String(i).padStart(5, '0')}`);
+    ids[7] = ids[3]; // the file repeats C00003
+    const table = {
+      rowCount: n,
+      columns: [
+        { key: 'c0', name: 'Code client', type: 'id' as const, role: 'id' as const },
+        { key: 'c1', name: 'Raison sociale', type: 'text' as const, role: 'name' as const },
+        { key: 'c2', name: 'CA 2025', type: 'number' as const, role: 'revenue' as const },
+        { key: 'c3', name: 'Commercial', type: 'text' as const, role: 'rep' as const }
+      ],
+      values: {
+        c0: { kind: 'str' as const, values: ids },
+        c1: { kind: 'str' as const, values: ids.map((_, i) => `Société ${i}`) },
+        c2: { kind: 'f64' as const, values: Float64Array.from(ids, (_, i) => 1000 * (n - i)) },
+        c3: { kind: 'str' as const, values: ids.map((_, i) => (i % 2 ? 'Ana' : 'Bob')) }
+      }
+    };
+    const rec = await writeDataset(
+      db,
+      ws.id,
+      table,
+      { kind: 'file', fileName: 'd.csv' },
+      { activate: true }
+    );
+    await engine.loadDataset({ datasetId: rec.id });
+    const segmentation = defaultSegmentation();
+    const coverage = defaultCoverage(segmentation.segments.map((s) => s.id));
+    const settings: PlanSettings = {
+      ...defaultPlanSettings(TODAY),
+      reps: [
+        { id: 'a', name: 'Ana', role: 'field', fte: 1, daysOff: [] },
+        { id: 'b', name: 'Bob', role: 'inside', fte: 1, daysOff: [] }
+      ]
+    };
+    const req = {
+      scenarioId: ws.activeScenarioId!,
+      workspaceId: ws.id,
+      segmentation,
+      coverage,
+      settings,
+      today: TODAY,
+      modelKey: 'd'
+    };
+    const sum = await engine.generatePlan(req);
+    expect(sum?.issues).toContainEqual({ code: 'duplicateIds', ids: 1, sample: ['C00003'] });
+    const ics = (await engine.exportPlan({
+      scenarioId: req.scenarioId,
+      rep: null,
+      format: 'ics',
+      name: 'Tous'
+    })) as string;
+    const uids = new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('uid')));
+    expect(uids.length).toBeGreaterThan(0);
+    expect(new Set(uids).size).toBe(uids.length);
+    const accounts = await engine.planAccounts({
+      scenarioId: req.scenarioId,
+      rep: 1,
+      search: 'C00003',
+      offset: 0,
+      limit: 10,
+      today: TODAY
+    });
+    expect(accounts?.rows.map((r) => r.id).sort()).toEqual(['C00003', 'C00003#2']);
+  });
+});
