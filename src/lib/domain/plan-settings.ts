@@ -86,6 +86,7 @@ export function normalizePlanSettings(raw: unknown, today: EpochDay): PlanSettin
         seq: int(v.seq, 0),
         rep: typeof v.rep === 'string' ? v.rep : null,
         day: typeof v.day === 'number' && Number.isFinite(v.day) ? Math.round(v.day) : null,
+        moved: v.moved !== false,
         done: v.done === true
       };
     }

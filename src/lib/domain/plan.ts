@@ -36,8 +36,10 @@ export interface PlanOverride {
   seq: number;
   /** Rep id holding it when it was changed: keeps it with them if the account moves on. */
   rep: string | null;
-  /** The day chosen by hand (moved), or null to keep the generated one. */
+  /** The day it keeps (moved by hand, or the day it was done on), or null for the generated one. */
   day: EpochDay | null;
+  /** The day was chosen by hand (shown « date changée »); false for a day only kept as done. */
+  moved?: boolean;
   done: boolean;
 }
 
@@ -635,7 +637,8 @@ export function generatePlan(
           continue;
         }
         if (ov && ov.day !== null && ov.day >= start && ov.day < end) {
-          buf.push(i, a, r, ov.day, k, FLAG_MOVED | (ov.done ? FLAG_DONE : 0), 0);
+          const flags = (ov.moved !== false ? FLAG_MOVED : 0) | (ov.done ? FLAG_DONE : 0);
+          buf.push(i, a, r, ov.day, k, flags, 0);
           load[r][ov.day - start] += minutes[a] / 60;
           weekLoad[r * weeks + weekOf(ov.day)] += minutes[a] / 60;
           ideal.push(-1);
@@ -669,7 +672,8 @@ export function generatePlan(
     let r = role ? owner[role][i] : -1;
     if (r < 0) r = input.reps.findIndex((x) => x.id === ov.rep);
     if (r < 0) continue;
-    buf.push(i, a, r, ov.day, ov.seq, FLAG_KEPT | FLAG_MOVED | (ov.done ? FLAG_DONE : 0), 0);
+    const flags = FLAG_KEPT | (ov.moved !== false ? FLAG_MOVED : 0) | (ov.done ? FLAG_DONE : 0);
+    buf.push(i, a, r, ov.day, ov.seq, flags, 0);
     load[r][ov.day - start] += minutes[a] / 60;
     weekLoad[r * weeks + weekOf(ov.day)] += minutes[a] / 60;
     ideal.push(-1);

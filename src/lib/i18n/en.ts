@@ -694,7 +694,7 @@ export const en: Record<MessageKey, string> = {
   'plan.issue.periodEmpty': 'The period is empty: choose a length of at least one month.',
   'plan.issue.periodPast': 'The period ended on {end}, before today: choose a later start date.',
   'plan.issue.noRepForRole':
-    'No {role} rep available: {accounts} accounts have {role} actions with nobody to do them (e.g. {sample}). Add a {role} rep or give one capacity; these actions are listed as not planned.',
+    'No rep available for the {role} role: {accounts} accounts have {role} actions with nobody to do them (e.g. {sample}). Add a rep for the {role} role or give one capacity; these actions are listed as not planned.',
   'plan.issue.repNoCapacity':
     '{rep} has no capacity in the period (FTE 0 or away throughout) but keeps {accounts} accounts: reassign them or fix the capacity.',
   'plan.issue.overCapacity':
@@ -756,6 +756,10 @@ export const en: Record<MessageKey, string> = {
   'plan.repRemoved': '{name} removed from the team.',
   'plan.issue.duplicateIds':
     'Ids repeated in the file: {ids} (e.g. {sample}). Each row is planned as a separate account, the second as “id#2”; fix the file and import it again to merge them.',
+  'plan.draftBarFirst':
+    'Draft not accepted: accept it to save it (a draft does not survive a reload).',
+  'plan.offFromShort': 'from',
+  'plan.offToShort': 'to',
   'lang.fr': 'Français',
   'lang.en': 'English'
 };

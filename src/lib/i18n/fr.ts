@@ -776,6 +776,10 @@ export const fr = {
   'plan.repRemoved': '{name} retiré de l’équipe.',
   'plan.issue.duplicateIds':
     'Identifiants en double dans le fichier : {ids} (par ex. {sample}). Chaque ligne est planifiée comme un compte à part, la seconde sous « identifiant#2 » ; corrigez le fichier et réimportez pour les fusionner.',
+  'plan.draftBarFirst':
+    'Brouillon non accepté : acceptez-le pour l’enregistrer (un brouillon ne survit pas à un rechargement).',
+  'plan.offFromShort': 'du',
+  'plan.offToShort': 'au',
   'lang.fr': 'Français',
   'lang.en': 'English'
 } as const;

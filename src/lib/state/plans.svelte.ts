@@ -246,6 +246,7 @@ export class PlansState {
         seq: item.seq,
         rep: repId,
         day: day ?? prev?.day ?? (item.moved || done ? item.day : null),
+        moved: day !== null || (prev?.moved ?? item.moved),
         done
       };
     });
@@ -332,6 +333,7 @@ export class PlansState {
     const slug = (x: string) =>
       x
         .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^\w]+/g, '-')
         .toLowerCase();
     const base = `${who === null ? 'plans-equipe' : `pac-${slug(who)}`}-${isoDay(s.start)}`;

@@ -451,6 +451,7 @@ describe('action plans', () => {
         seq: plan.items.seq[j2],
         rep: TEAM[3].id,
         day: plan.items.day[j2],
+        moved: false,
         done: true
       }
     };
@@ -476,6 +477,8 @@ describe('action plans', () => {
     const k2 = find(acc2, act2, plan.items.seq[j2]);
     expect(k2).toBeGreaterThanOrEqual(0);
     expect(p.items.flags[k2] & FLAG_DONE).toBeTruthy();
+    // Done on its own day, not moved by hand: not shown as moved.
+    expect(p.items.flags[k2] & FLAG_MOVED).toBe(0);
     expect(p.items.day[k2]).toBe(plan.items.day[j2]);
     // Same model, no overrides: a deterministic plan.
     const again = generatePlan(input);
