@@ -25,6 +25,13 @@ test('segmentation: tune weights and thresholds, see moves, pin an account, relo
   expect(await total()).toBe(2000); // segments partition the accounts
   await expectAccessible(page, 'segmentation');
 
+  // The scatter's revenue axis starts at or below the smallest account (none cut off).
+  const scatter = page.getByTestId('scatter');
+  await expect(scatter).toHaveAttribute('data-axis-min', /\d/);
+  const axisMin = Number(await scatter.getAttribute('data-axis-min'));
+  const dataMin = Number(await scatter.getAttribute('data-data-min'));
+  expect(axisMin).toBeLessThanOrEqual(dataMin + 0.05);
+
   // A criterion weight: head count from 2 to 8.
   const before = await count(or);
   await page.getByLabel('Pondération de « Effectif »').fill('8');
