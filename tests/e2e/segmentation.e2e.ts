@@ -31,6 +31,12 @@ test('segmentation: tune weights and thresholds, see moves, pin an account, relo
   const axisMin = Number(await scatter.getAttribute('data-axis-min'));
   const dataMin = Number(await scatter.getAttribute('data-data-min'));
   expect(axisMin).toBeLessThanOrEqual(dataMin + 0.05);
+  // Clicking a bubble explains one of its accounts.
+  await expect(scatter).toHaveAttribute('data-first-point', /\d+,\d+/);
+  const [px, py] = (await scatter.getAttribute('data-first-point'))!.split(',').map(Number);
+  await expect(page.getByTestId('explanation')).toHaveCount(0);
+  await scatter.locator('canvas').click({ position: { x: px, y: py } });
+  await expect(page.getByTestId('explanation')).toBeVisible();
 
   // A criterion weight: head count from 2 to 8.
   const before = await count(or);
