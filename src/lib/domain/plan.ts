@@ -14,6 +14,7 @@
 import { dayParts, workingDays, weekday, type DayRange } from './calendar';
 import type { EpochDay } from './columns';
 import type { ActionDef, Channel, Role, RoleResources } from './coverage';
+import { fold } from './text';
 
 export const ROLES: readonly Role[] = ['field', 'inside'];
 
@@ -223,12 +224,7 @@ export const occurrenceKey = (accountId: string, actionId: string, seq: number):
 
 /** Rep names compared without case, accents or repeated spaces. */
 export function repKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return fold(name).replace(/\s+/g, ' ').trim();
 }
 
 /** Hours a rep can sell per working day. */

@@ -5,6 +5,7 @@
  */
 import type { ColumnMeta } from './columns';
 import type { AccountTable } from './table';
+import { fold } from './text';
 
 export interface ColumnFilter {
   key: string;
@@ -19,12 +20,7 @@ export interface RowQuery {
 }
 
 /** Lower case without accents: `Évry` → `evry`. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
+export { fold };
 
 /** `>1000`, `>= 1 000,5`, `<5`, `100..200`, `100-200`, `=12`, `12` → an inclusive/exclusive range. */
 export function parseRange(

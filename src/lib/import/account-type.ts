@@ -1,14 +1,13 @@
+import { fold as foldText } from '../domain/text';
 /**
  * Client / prospect status from the values of an `accountType` column.
  */
 
 export type AccountType = 'client' | 'prospect';
 
+/** Folded, with anything but letters and digits made one space. */
 function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldText(s)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -1,3 +1,4 @@
+import { fold as foldText } from '../domain/text';
 /**
  * Header row detection, header clean-up and total-row detection on parsed rows (`string[][]`).
  * Headers are only ever used as display names and mapping hints, never as object keys, so
@@ -114,11 +115,9 @@ export function uniqueHeaders(names: readonly string[]): UniqueHeaders {
   return { names: out, renamed };
 }
 
+/** Folded, with runs of spaces made one. */
 function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldText(s)
     .replace(/[\s\u00a0\u202f]+/gu, ' ')
     .trim();
 }

@@ -2,6 +2,7 @@
  * Typed value parsers for imported cells. None of them throws; unparsable input gives `null`
  * (never `NaN`, never a silent 0). Dates are epoch days (integer days since 1970-01-01 UTC).
  */
+import { fold as foldText } from '../domain/text';
 
 // ---------------------------------------------------------------------------------------------
 // Empty cells
@@ -506,9 +507,7 @@ export function formatDate(days: number, order: DateOrder, opts: FormatDateOptio
 // Booleans, identifiers
 // ---------------------------------------------------------------------------------------------
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
+const fold = (s: string) => foldText(s).trim();
 
 const TRUE_WORDS: ReadonlySet<string> = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
 const FALSE_WORDS: ReadonlySet<string> = new Set(['non', 'n', 'no', 'faux', 'false', '0']);

@@ -25,6 +25,7 @@ import { app } from './app.svelte';
 import { downloadText } from './download';
 import { coverage } from './coverage.svelte';
 import { segmentation } from './segmentation.svelte';
+import { fold } from '../domain/text';
 
 /** Today as an epoch day in the user's own calendar. */
 export function todayDay(): number {
@@ -330,12 +331,7 @@ export class PlansState {
       name: who === null ? t('plan.calendarAll') : t('plan.calendarOf', { rep: who }),
       labels: exportLabels()
     });
-    const slug = (x: string) =>
-      x
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^\w]+/g, '-')
-        .toLowerCase();
+    const slug = (x: string) => fold(x).replace(/[^\w]+/g, '-');
     const base = `${who === null ? 'plans-equipe' : `pac-${slug(who)}`}-${isoDay(s.start)}`;
     if (format === 'ics') downloadText(`${base}.ics`, out, 'text/calendar');
     else if (format === 'xlsx')

@@ -38,6 +38,7 @@ import { toCsv, type CsvCell, type CsvDialect } from '../export/csv';
 import type { IcsEvent } from '../export/ics';
 import { uidPart } from '../export/uid';
 import { toXlsx } from '../export/xlsx';
+import { fold as foldText } from '../domain/text';
 import type {
   PlanAccountRow,
   PlanItemView,
@@ -105,12 +106,7 @@ const frDay = (d: number) => {
 };
 
 /** Lower case without accents, for searching (« etoile » finds « Étoile »). */
-const fold = (x: string) =>
-  x
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
+const fold = (x: string) => foldText(x).trim();
 
 /** Town and postcode of an account as shown: « Oyonnax (01600) ». */
 const place = (rec: PlanRecord, i: number) => {
