@@ -48,12 +48,14 @@ export class AppState {
     void engine().api.ping();
     onVersionChange(() => (this.staleTab = true));
     await repo.purgeDeleted(db, Date.now() - UNDO_MS);
-    await repo.purgeIncompleteDatasets(db, Date.now() - 30 * 60 * 1000);
     this.workspaces = await repo.listWorkspaces(db);
     const saved = await repo.getSetting<string | null>(db, ACTIVE_KEY, null);
     const pick = this.workspaces.find((w) => w.id === saved) ?? this.workspaces[0] ?? null;
     this.ready = true;
     if (pick) await this.open(pick.id);
+    // Housekeeping after the first screen: it reads every dataset record, and an incomplete one
+    // (an import interrupted more than 30 min ago) is never the active one.
+    void repo.purgeIncompleteDatasets(db, Date.now() - 30 * 60 * 1000).catch(() => undefined);
   }
 
   private async refresh(): Promise<void> {
